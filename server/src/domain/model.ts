@@ -183,10 +183,14 @@ export const LINK_TYPES = {
 export type LinkType = keyof typeof LINK_TYPES;
 export const LINK_TYPE_NAMES = Object.keys(LINK_TYPES) as LinkType[];
 
-/** Every link carries these. `key` is part of a link's identity: (type, from, to, key). */
+/**
+ * Every link carries these. `key` is part of a link's identity: (type, from, to, key). `owner` is
+ * the agency that first recorded it; `owners` every agency that has reported the same link.
+ */
 export const LINK_COMMON_PROPS = {
   key: str,
   owner: str,
+  owners: { type: 'stringList' },
   sources: { type: 'stringList' },
   createdAt: time,
   createdBy: str,

@@ -1,0 +1,2 @@
+MATCH ()-[r]->()
+RETURN count(*) AS count

@@ -1,0 +1,2 @@
+MATCH (s:Source)
+RETURN count(*) AS count

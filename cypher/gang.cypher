@@ -1,0 +1,3 @@
+MATCH (g:Entity {id: $gangId})
+WHERE g.label = 'Gang' AND g.owners =~ $ownerPattern
+RETURN g AS n

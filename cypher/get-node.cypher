@@ -1,0 +1,3 @@
+MATCH (n:Entity {id: $id})
+WHERE n.owners =~ $ownerPattern
+RETURN n

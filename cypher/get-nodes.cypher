@@ -1,0 +1,4 @@
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+WHERE n.owners =~ $ownerPattern
+RETURN n

@@ -1,0 +1,4 @@
+UNWIND $ids AS id
+MATCH (s:Source {id: id})
+WHERE s.owner IN $agencies
+RETURN s

@@ -1,0 +1,3 @@
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE r.owners =~ $ownerPattern AND a.owners =~ $ownerPattern AND b.owners =~ $ownerPattern
+RETURN type(r) AS type, count(*) AS count

@@ -1,0 +1,3 @@
+MATCH (s:Source)
+WHERE s.owner IN $agencies
+RETURN count(*) AS count

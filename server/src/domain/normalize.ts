@@ -1,0 +1,63 @@
+/**
+ * Normalised forms of what investigators type and what files contain, so that one phone or one
+ * card is one node whichever agency or file it came from.
+ */
+
+const FULL_WIDTH_DIGIT = /[０-９]/g;
+
+/** Full-width digits to ASCII; spaces, dashes, dots and brackets removed. */
+export function compactDigits(text: string): string {
+  return text
+    .replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
+    .replace(/[\s\-().\u3000]/g, '');
+}
+
+/**
+ * A phone number in E.164 where it can be told (mainland mobiles and landlines, +86/0086/86
+ * prefixes); short service numbers (95588) stay as they are. Returns null for non-numbers.
+ */
+export function normalizePhone(text: string): string | null {
+  let s = compactDigits(text);
+  if (s.startsWith('00')) s = `+${s.slice(2)}`;
+  if (!/^\+?\d{3,15}$/.test(s)) return null;
+  if (s.startsWith('+')) return s;
+  if (/^86(1\d{10})$/.test(s)) return `+${s}`;
+  if (/^1\d{10}$/.test(s)) return `+86${s}`;
+  if (/^0[1-9]\d{8,10}$/.test(s)) return `+86${s.slice(1)}`;
+  return s;
+}
+
+/** A bank card or account number: digits only, 8 to 30 of them. */
+export function normalizeCard(text: string): string | null {
+  const s = compactDigits(text);
+  return /^\d{8,30}$/.test(s) ? s : null;
+}
+
+export const idFor = {
+  phone: (number: string) => `phone:${normalizePhone(number) ?? compactDigits(number)}`,
+  card: (number: string) => `card:${normalizeCard(number) ?? compactDigits(number)}`,
+} as const;
+
+/** ISO 8601 with offset in, UTC ISO out: one spelling per instant, so strings sort by time. */
+export function normalizeTime(text: string): string {
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) throw new Error(`not a time: ${text}`);
+  return new Date(ms).toISOString();
+}
+
+export interface SearchTerms {
+  /** The text as typed, trimmed. */
+  text: string;
+  /** The phone number it would be, if it looks like one. */
+  phone: string | null;
+  /** Its digits, when it is all digits (a card number, or the last digits of one). */
+  digits: string | null;
+}
+
+export function searchTerms(raw: string): SearchTerms {
+  const text = raw.trim();
+  const compact = compactDigits(text);
+  const digits = /^\d{4,30}$/.test(compact) ? compact : null;
+  const phone = /^[+\d]/.test(compact) ? normalizePhone(text) : null;
+  return { text, phone, digits };
+}

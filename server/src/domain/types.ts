@@ -1,0 +1,187 @@
+import type { Label, LinkType, SourceType } from './model';
+
+/** Property values as the domain sees them: money and counts are numbers (fen), times ISO strings. */
+export type PropValue = string | number | boolean | string[] | null;
+export type Props = Record<string, PropValue>;
+
+export interface GraphNode {
+  id: string;
+  label: Label;
+  owners: string[];
+  props: Props;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GraphLink {
+  type: LinkType;
+  from: string;
+  to: string;
+  /** Tells apart links of one type between the same two nodes; '' when there is only one. */
+  key: string;
+  owner: string;
+  owners: string[];
+  sources: string[];
+  props: Props;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface SourceRecord {
+  id: string;
+  type: SourceType;
+  reference: string;
+  sha256: string | null;
+  collectedAt: string | null;
+  collectedBy: string | null;
+  owner: string;
+}
+
+/** What one agency writes in one transaction. */
+export interface Batch {
+  nodes: NodeInput[];
+  links: LinkInput[];
+  sources: SourceRecord[];
+}
+
+export interface NodeInput {
+  id: string;
+  label: Label;
+  owner: string;
+  props: Props;
+}
+
+export interface LinkInput {
+  type: LinkType;
+  from: string;
+  to: string;
+  key: string;
+  owner: string;
+  sources: string[];
+  props: Props;
+}
+
+export interface UpsertResult {
+  nodesCreated: number;
+  nodesUpdated: number;
+  linksCreated: number;
+  linksUpdated: number;
+  sourcesCreated: number;
+}
+
+/**
+ * Who is asking. Every read returns only records owned by one of `agencies` (a link by its
+ * owner, a node by any of its owners); counts included. The access issue widens this with
+ * task-force shares; the store only ever sees the resulting agency list.
+ */
+export interface Viewer {
+  agencies: string[];
+  userId: string;
+}
+
+export interface Subgraph {
+  nodes: GraphNode[];
+  links: GraphLink[];
+}
+
+export interface TimeWindow {
+  from?: string;
+  to?: string;
+}
+
+export interface NeighborhoodOptions extends TimeWindow {
+  hops: number;
+  labels?: Label[];
+  linkTypes?: LinkType[];
+  limit: number;
+}
+
+export interface Neighborhood extends Subgraph {
+  /** True when nodes within reach were left out to stay within `limit`. */
+  truncated: boolean;
+  /** How many more nodes of each label lie within reach but were left out. */
+  beyond: Partial<Record<Label, number>>;
+}
+
+export interface PathOptions {
+  maxHops: number;
+  linkTypes?: LinkType[];
+  k: number;
+}
+
+export interface GraphPath {
+  nodes: string[];
+  links: GraphLink[];
+}
+
+export interface PathsResult extends Subgraph {
+  paths: GraphPath[];
+}
+
+export interface SharedIdentifier {
+  id: string;
+  label: Label;
+}
+
+export interface LinkedCase {
+  caseId: string;
+  shared: SharedIdentifier[];
+}
+
+export interface SearchOptions {
+  labels?: Label[];
+  limit: number;
+}
+
+export interface SearchHit {
+  node: GraphNode;
+  /** Which normalised form matched: 'phone', 'card-suffix', 'caseNo', 'name', 'handle', 'id'. */
+  matchedBy: string;
+}
+
+export interface TransfersOptions {
+  /** Only transfers at or after this time. */
+  after?: string;
+  depth: number;
+}
+
+export interface GangMember {
+  person: GraphNode;
+  layer: string | null;
+  since: string | null;
+}
+
+export interface GangView {
+  gang: GraphNode;
+  members: GangMember[];
+  reportsTo: { from: string; to: string }[];
+}
+
+export interface StatsFilter extends TimeWindow {
+  province?: string;
+  category?: string;
+}
+
+export interface StatsBucket {
+  key: string;
+  cases: number;
+  loss: number;
+  stopped: number;
+  returned: number;
+}
+
+export interface Stats {
+  totals: { nodes: Partial<Record<Label, number>>; links: Partial<Record<LinkType, number>>; sources: number };
+  cases: StatsBucket;
+  byCategory: StatsBucket[];
+  byChannel: StatsBucket[];
+  byProvince: StatsBucket[];
+  byStatus: StatsBucket[];
+  byMonth: StatsBucket[];
+}
+
+export interface StoreCounts {
+  nodes: number;
+  links: number;
+  sources: number;
+}

@@ -1,0 +1,101 @@
+import { LABELS, mayJoin, type Label } from '../domain/model';
+import type { Batch, LinkInput, NodeInput, Props, SourceRecord } from '../domain/types';
+
+/** A node as it will be written: the agencies that reported it in this batch, their properties merged. */
+export interface CheckedNode {
+  id: string;
+  label: Label;
+  owners: string[];
+  props: Props;
+}
+
+/** A link as it will be written: `owner` first reported it, `owners` all that did in this batch. */
+export interface CheckedLink extends LinkInput {
+  owners: string[];
+}
+import { BatchError } from './graph-store';
+
+/** A batch whose records agree with the model and with what the store already holds. */
+export interface CheckedBatch {
+  nodes: CheckedNode[];
+  links: CheckedLink[];
+  sources: SourceRecord[];
+  /** Labels of every node the batch touches, from the batch or the store. */
+  labels: Map<string, Label>;
+  /** Ids already in the store. */
+  existing: Set<string>;
+}
+
+/** The identity of a link: type, ends and key. */
+export function linkIdentity(link: Pick<LinkInput, 'type' | 'from' | 'to' | 'key'>): string {
+  return `${link.type}|${link.from}|${link.to}|${link.key}`;
+}
+
+/**
+ * Checks a batch before anything is written: a node keeps the label it has, a link's ends
+ * exist (in the batch or the store) and have labels its type may join. Records repeated inside
+ * the batch are merged, later ones winning, as a re-import would.
+ */
+export async function checkBatch(
+  batch: Batch,
+  lookupLabels: (ids: string[]) => Promise<Map<string, Label>>,
+): Promise<CheckedBatch> {
+  const ids = new Set<string>();
+  for (const n of batch.nodes) ids.add(n.id);
+  for (const l of batch.links) ids.add(l.from).add(l.to);
+  const stored = ids.size > 0 ? await lookupLabels([...ids]) : new Map<string, Label>();
+  const labels = new Map(stored);
+
+  const nodes = new Map<string, CheckedNode>();
+  batch.nodes.forEach((node, index) => {
+    if (!(node.label in LABELS)) throw new BatchError(`unknown label ${node.label}`, 'node', index);
+    const known = labels.get(node.id);
+    if (known && known !== node.label) {
+      throw new BatchError(`node ${node.id} is a ${known}, not a ${node.label}`, 'node', index);
+    }
+    labels.set(node.id, node.label);
+    nodes.set(node.id, mergeNode(nodes.get(node.id), node));
+  });
+
+  const links = new Map<string, CheckedLink>();
+  batch.links.forEach((link, index) => {
+    const from = labels.get(link.from);
+    const to = labels.get(link.to);
+    if (!from) throw new BatchError(`link ${link.type} from unknown node ${link.from}`, 'link', index);
+    if (!to) throw new BatchError(`link ${link.type} to unknown node ${link.to}`, 'link', index);
+    if (!mayJoin(link.type, from, to)) {
+      throw new BatchError(`a ${link.type} link cannot join ${from} to ${to}`, 'link', index);
+    }
+    const identity = linkIdentity(link);
+    links.set(identity, mergeLink(links.get(identity), link));
+  });
+
+  const sources = new Map<string, SourceRecord>();
+  for (const s of batch.sources) sources.set(s.id, s);
+  return {
+    nodes: [...nodes.values()],
+    links: [...links.values()],
+    sources: [...sources.values()],
+    labels,
+    existing: new Set(stored.keys()),
+  };
+}
+
+function union(list: string[], item: string): string[] {
+  return list.includes(item) ? list : [...list, item];
+}
+
+function mergeNode(earlier: CheckedNode | undefined, node: NodeInput): CheckedNode {
+  if (!earlier) return { id: node.id, label: node.label, owners: [node.owner], props: { ...node.props } };
+  return { ...earlier, owners: union(earlier.owners, node.owner), props: { ...earlier.props, ...node.props } };
+}
+
+function mergeLink(earlier: CheckedLink | undefined, link: LinkInput): CheckedLink {
+  if (!earlier) return { ...link, owners: [link.owner] };
+  return {
+    ...earlier,
+    owners: union(earlier.owners, link.owner),
+    sources: link.sources.reduce(union, earlier.sources),
+    props: { ...earlier.props, ...link.props },
+  };
+}

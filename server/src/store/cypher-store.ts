@@ -1,0 +1,246 @@
+import { LABEL_NAMES, LINK_TYPE_NAMES, type Label, type LinkType } from '../domain/model';
+import { normalizeTime, searchTerms } from '../domain/normalize';
+import type {
+  Batch,
+  GangView,
+  GraphLink,
+  GraphNode,
+  LinkedCase,
+  Neighborhood,
+  NeighborhoodOptions,
+  PathOptions,
+  PathsResult,
+  SearchHit,
+  SearchOptions,
+  SourceRecord,
+  Stats,
+  StatsFilter,
+  StoreCounts,
+  Subgraph,
+  TimeWindow,
+  TransfersOptions,
+  UpsertResult,
+  Viewer,
+} from '../domain/types';
+import { checkBatch, linkIdentity } from './batch-check';
+import { STORE_LIMITS, type GraphStore } from './graph-store';
+import { num, toLink, toNode, toPathLinks, toSource } from './mapping';
+import type { CypherRunner, Row } from './runner';
+import { statsFromRows } from './stats';
+import { viewerParams } from './visibility';
+
+const EARLIEST = '0000-01-01T00:00:00.000Z';
+const LATEST = '9999-12-31T23:59:59.999Z';
+/** Below this many ids, one index lookup each beats one join over the whole node table (Kuzu). */
+const FEW_IDS = 8;
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.trunc(value)));
+
+function window(w: TimeWindow): { from: string; to: string } {
+  return { from: w.from ? normalizeTime(w.from) : EARLIEST, to: w.to ? normalizeTime(w.to) : LATEST };
+}
+
+/** The GraphStore port over any engine that runs the queries in cypher/. */
+export class CypherGraphStore implements GraphStore {
+  constructor(private readonly runner: CypherRunner) {}
+
+  get kind() {
+    return this.runner.kind;
+  }
+
+  applySchema(): Promise<void> {
+    return this.runner.applySchema();
+  }
+
+  async upsert(batch: Batch, by: string): Promise<UpsertResult> {
+    const checked = await checkBatch(batch, (ids) => this.lookupLabels(ids));
+    return this.runner.write(checked, by, new Date().toISOString());
+  }
+
+  async getNodes(viewer: Viewer, ids: string[]): Promise<GraphNode[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0 || viewer.agencies.length === 0) return [];
+    const vp = viewerParams(viewer);
+    const rows: Row[] = [];
+    if (unique.length <= FEW_IDS) {
+      for (const id of unique) rows.push(...(await this.runner.read('get-node', { ...vp, id })));
+    } else {
+      rows.push(...(await this.runner.read('get-nodes', { ...vp, ids: unique })));
+    }
+    const byId = new Map(rows.map((r) => [(r.n as { id: string }).id, toNode(r.n)]));
+    return unique.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async subgraph(viewer: Viewer, ids: string[]): Promise<Subgraph> {
+    const nodes = await this.getNodes(viewer, ids);
+    const links = await this.linksAmong(viewer, nodes.map((n) => n.id), LINK_TYPE_NAMES, {});
+    return { nodes, links };
+  }
+
+  async search(viewer: Viewer, text: string, options: SearchOptions): Promise<SearchHit[]> {
+    const terms = searchTerms(text);
+    if (terms.text.length === 0 || viewer.agencies.length === 0) return [];
+    const rows = await this.runner.read('search', {
+      ...viewerParams(viewer),
+      labels: options.labels?.length ? options.labels : LABEL_NAMES,
+      text: terms.text,
+      phone: terms.phone ?? '',
+      digits: terms.digits ?? '',
+      limit: clamp(options.limit, 1, STORE_LIMITS.maxLimit),
+    });
+    return rows.map((r) => ({ node: toNode(r.n), matchedBy: r.matchedBy as string }));
+  }
+
+  async neighborhood(viewer: Viewer, ids: string[], options: NeighborhoodOptions): Promise<Neighborhood> {
+    const seeds = await this.getNodes(viewer, ids);
+    const hops = clamp(options.hops, 1, STORE_LIMITS.maxHops);
+    const limit = clamp(options.limit, 0, STORE_LIMITS.maxLimit);
+    const linkTypes = options.linkTypes?.length ? options.linkTypes : LINK_TYPE_NAMES;
+    const params = {
+      ...viewerParams(viewer),
+      ...window(options),
+      labels: options.labels?.length ? options.labels : LABEL_NAMES,
+      linkTypes,
+    };
+    const seedIds = new Set(seeds.map((s) => s.id));
+    const reached = new Map<string, { node: GraphNode; dist: number }>();
+    for (const seed of seeds) {
+      for (const row of await this.runner.read('reach', { ...params, id: seed.id }, { hops })) {
+        const node = toNode(row.n);
+        const dist = num(row.dist);
+        const known = reached.get(node.id);
+        if (!seedIds.has(node.id) && (!known || dist < known.dist)) reached.set(node.id, { node, dist });
+      }
+    }
+    const nearest = [...reached.values()].sort((a, b) => a.dist - b.dist || a.node.id.localeCompare(b.node.id));
+    const kept = nearest.slice(0, limit).map((r) => r.node);
+    const beyond: Partial<Record<Label, number>> = {};
+    for (const { node } of nearest.slice(limit)) beyond[node.label] = (beyond[node.label] ?? 0) + 1;
+    const nodes = [...seeds, ...kept];
+    const links = await this.linksAmong(viewer, nodes.map((n) => n.id), linkTypes, options);
+    return { nodes, links, truncated: nearest.length > limit, beyond };
+  }
+
+  async shortestPaths(viewer: Viewer, from: string, to: string, options: PathOptions): Promise<PathsResult> {
+    if (from === to || viewer.agencies.length === 0) return { nodes: [], links: [], paths: [] };
+    const rows = await this.runner.read(
+      'paths',
+      {
+        ...viewerParams(viewer),
+        from,
+        to,
+        linkTypes: options.linkTypes?.length ? options.linkTypes : LINK_TYPE_NAMES,
+        k: clamp(options.k, 1, STORE_LIMITS.maxPaths),
+      },
+      { maxHops: clamp(options.maxHops, 1, STORE_LIMITS.maxPathHops) },
+    );
+    const nodes = new Map<string, GraphNode>();
+    const links = new Map<string, GraphLink>();
+    const paths = rows.map((row) => {
+      const pathNodes = row.pathNodes as unknown[];
+      const pathLinks = toPathLinks(pathNodes, row.pathRels as unknown[]);
+      for (const n of pathNodes.map(toNode)) nodes.set(n.id, n);
+      for (const l of pathLinks) links.set(linkIdentity(l), l);
+      return { nodes: pathNodes.map((n) => (n as { id: string }).id), links: pathLinks };
+    });
+    paths.sort((a, b) => a.nodes.join('>').localeCompare(b.nodes.join('>')));
+    return { nodes: [...nodes.values()], links: [...links.values()], paths };
+  }
+
+  async linkedCases(viewer: Viewer, caseId: string): Promise<LinkedCase[]> {
+    if (viewer.agencies.length === 0) return [];
+    const rows = await this.runner.read('linked-cases', { ...viewerParams(viewer), caseId });
+    const byCase = new Map<string, LinkedCase>();
+    for (const row of rows) {
+      const id = row.caseId as string;
+      const entry = byCase.get(id) ?? { caseId: id, shared: [] };
+      entry.shared.push({ id: row.sharedId as string, label: row.sharedLabel as Label });
+      byCase.set(id, entry);
+    }
+    return [...byCase.values()];
+  }
+
+  async transfersFrom(viewer: Viewer, cardIds: string[], options: TransfersOptions): Promise<GraphLink[]> {
+    if (viewer.agencies.length === 0) return [];
+    const vp = viewerParams(viewer);
+    const after = options.after ? normalizeTime(options.after) : EARLIEST;
+    const depth = clamp(options.depth, 1, STORE_LIMITS.maxTransferDepth);
+    const expanded = new Set<string>();
+    const links = new Map<string, GraphLink>();
+    let frontier = [...new Set(cardIds)];
+    for (let layer = 0; layer < depth && frontier.length > 0; layer++) {
+      frontier.forEach((id) => expanded.add(id));
+      const rows = await this.runner.read('transfers-from', { ...vp, ids: frontier, after });
+      const next = new Set<string>();
+      for (const row of rows) {
+        const link = toLink(row.r, row.from as string, row.to as string);
+        links.set(linkIdentity(link), link);
+        if (!expanded.has(link.to)) next.add(link.to);
+      }
+      frontier = [...next];
+    }
+    return [...links.values()].sort((a, b) => String(a.props.at).localeCompare(String(b.props.at)) || a.key.localeCompare(b.key));
+  }
+
+  async gang(viewer: Viewer, gangId: string): Promise<GangView | null> {
+    if (viewer.agencies.length === 0) return null;
+    const vp = viewerParams(viewer);
+    const [gangRow] = await this.runner.read('gang', { ...vp, gangId });
+    if (!gangRow) return null;
+    const members = await this.runner.read('gang-members', { ...vp, gangId });
+    const reports = await this.runner.read('gang-reports', { ...vp, gangId });
+    return {
+      gang: toNode(gangRow.n),
+      members: members.map((m) => ({
+        person: toNode(m.n),
+        layer: (m.layer as string) ?? null,
+        since: (m.since as string) ?? null,
+      })),
+      reportsTo: reports.map((r) => ({ from: r.from as string, to: r.to as string })),
+    };
+  }
+
+  async stats(viewer: Viewer, filter: StatsFilter): Promise<Stats> {
+    const vp = viewerParams(viewer);
+    const none = viewer.agencies.length === 0;
+    const read = (name: string, params: Record<string, unknown>) => (none ? Promise.resolve([]) : this.runner.read(name, params));
+    const cases = await read('stats-cases', {
+      ...vp,
+      ...window(filter),
+      province: filter.province ?? '',
+      category: filter.category ?? '',
+    });
+    const nodes = await read('stats-nodes', vp);
+    const links = await read('stats-links', vp);
+    const [sources] = await read('stats-sources', vp);
+    return statsFromRows({ cases, nodes, links, sources: num(sources?.count) });
+  }
+
+  async getSources(viewer: Viewer, ids: string[]): Promise<SourceRecord[]> {
+    if (ids.length === 0 || viewer.agencies.length === 0) return [];
+    const rows = await this.runner.read('get-sources', { ...viewerParams(viewer), ids: [...new Set(ids)] });
+    return rows.map((r) => toSource(r.s));
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const one = async (name: string) => num((await this.runner.read(name, {}))[0]?.count);
+    return { nodes: await one('count-nodes'), links: await one('count-links'), sources: await one('count-sources') };
+  }
+
+  close(): Promise<void> {
+    return this.runner.close();
+  }
+
+  private async lookupLabels(ids: string[]): Promise<Map<string, Label>> {
+    const rows = await this.runner.read('lookup-labels', { ids });
+    return new Map(rows.map((r) => [r.id as string, r.label as Label]));
+  }
+
+  private async linksAmong(viewer: Viewer, ids: string[], linkTypes: readonly LinkType[], w: TimeWindow): Promise<GraphLink[]> {
+    if (ids.length === 0 || viewer.agencies.length === 0) return [];
+    const rows = await this.runner.read('links-among', { ...viewerParams(viewer), ...window(w), ids, among: ids, linkTypes });
+    return rows
+      .map((r) => toLink(r.r, r.from as string, r.to as string))
+      .sort((a, b) => linkIdentity(a).localeCompare(linkIdentity(b)));
+  }
+}

@@ -1,0 +1,119 @@
+import type {
+  Batch,
+  GangView,
+  GraphLink,
+  GraphNode,
+  LinkedCase,
+  Neighborhood,
+  NeighborhoodOptions,
+  PathOptions,
+  PathsResult,
+  SearchHit,
+  SearchOptions,
+  SourceRecord,
+  Stats,
+  StatsFilter,
+  StoreCounts,
+  Subgraph,
+  TransfersOptions,
+  UpsertResult,
+  Viewer,
+} from '../domain/types';
+
+/** Bounds the port itself enforces, whatever a caller asks; the API clamps to the same numbers. */
+export const STORE_LIMITS = {
+  maxHops: 4,
+  maxPathHops: 8,
+  maxPaths: 20,
+  maxLimit: 5000,
+  maxTransferDepth: 8,
+} as const;
+
+/**
+ * The one door to the graph, in the domain's words. Every read takes a Viewer and returns
+ * only what that viewer may see: nodes owned by one of its agencies, links owned by one of
+ * them (and only between visible nodes); counts, truncation figures and paths are computed
+ * over that visible graph alone, so nothing about other agencies' records leaks.
+ */
+export interface GraphStore {
+  readonly kind: 'embedded' | 'neo4j';
+
+  /** Creates tables, constraints and indexes if missing. Idempotent. */
+  applySchema(): Promise<void>;
+
+  /**
+   * Writes one batch in one transaction: nodes merge by id (owners gain the batch's agency,
+   * given properties overwrite, absent ones stay), links merge by (type, from, to, key),
+   * sources by id. Throws BatchError and writes nothing when a link's end is unknown or a
+   * link joins labels the model does not allow.
+   */
+  upsert(batch: Batch, by: string): Promise<UpsertResult>;
+
+  /** The visible nodes among `ids`, in the order asked; unknown or invisible ids are left out. */
+  getNodes(viewer: Viewer, ids: string[]): Promise<GraphNode[]>;
+
+  /** The visible nodes among `ids` and every visible link among them. */
+  subgraph(viewer: Viewer, ids: string[]): Promise<Subgraph>;
+
+  /**
+   * Finds nodes by name, case number, phone number (any common spelling), card number or its
+   * last digits, online handle, or id.
+   */
+  search(viewer: Viewer, text: string, options: SearchOptions): Promise<SearchHit[]>;
+
+  /**
+   * Everything within `hops` of the seeds through visible nodes and links, nearest first.
+   * What `limit` cuts is reported in `truncated` and `beyond`, never dropped silently.
+   */
+  neighborhood(viewer: Viewer, ids: string[], options: NeighborhoodOptions): Promise<Neighborhood>;
+
+  /** Up to k shortest paths (fewest links) between two nodes through visible records. */
+  shortestPaths(viewer: Viewer, from: string, to: string, options: PathOptions): Promise<PathsResult>;
+
+  /** Cases that share an identifier (card, phone, account, device) with the given case. */
+  linkedCases(viewer: Viewer, caseId: string): Promise<LinkedCase[]>;
+
+  /**
+   * The TRANSFERRED links a money trail walks: out of `cardIds`, then out of the cards they
+   * reached, up to `depth` layers, each no earlier than `after`. Time order along a trail is
+   * the domain's job; this returns the raw links.
+   */
+  transfersFrom(viewer: Viewer, cardIds: string[], options: TransfersOptions): Promise<GraphLink[]>;
+
+  /** A gang with its members, their layers and who reports to whom; null when not visible. */
+  gang(viewer: Viewer, gangId: string): Promise<GangView | null>;
+
+  /** Counts and sums of loss, stopped and returned money, by category, channel, province, status, month. */
+  stats(viewer: Viewer, filter: StatsFilter): Promise<Stats>;
+
+  /** The visible sources among `ids`. */
+  getSources(viewer: Viewer, ids: string[]): Promise<SourceRecord[]>;
+
+  /** Unfiltered totals, for health checks and the importer's summary. */
+  counts(): Promise<StoreCounts>;
+
+  close(): Promise<void>;
+}
+
+/** A batch that cannot be written; nothing of it was. `index` is the record's place in the batch. */
+export class BatchError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'node' | 'link' | 'source',
+    readonly index: number,
+  ) {
+    super(message);
+    this.name = 'BatchError';
+  }
+}
+
+/** The embedded database is open in another process (a running server, usually). */
+export class StoreLockedError extends Error {
+  constructor(readonly path: string) {
+    super(
+      `The embedded database at ${path} is in use by another process (is \`npm start\` running?). ` +
+        'Stop it, or import through the running server, then try again.',
+    );
+    this.name = 'StoreLockedError';
+  }
+}

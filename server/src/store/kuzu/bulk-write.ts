@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allLinkProps, allNodeProps, type LinkType } from '../../domain/model';
+import type { Props, UpsertResult } from '../../domain/types';
+import { linkIdentity, type CheckedBatch, type CheckedLink, type CheckedNode } from '../batch-check';
+import { decodeOwners, encodeOwners } from '../visibility';
+import { kuzuType } from './ddl';
+import type { KuzuSession } from './kuzu-runner';
+
+/**
+ * Writes a checked batch inside the caller's transaction. New records go in through COPY,
+ * Kuzu's bulk path (about 250,000 rows/s here, against under 1,000/s for MERGE in a loop);
+ * records already stored are read back in one join, merged in memory, and written one by one
+ * only when something changed, so re-importing a file writes nothing.
+ */
+export async function writeBatch(s: KuzuSession, batch: CheckedBatch, by: string, now: string): Promise<UpsertResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'kuzu-batch-'));
+  try {
+    const copy = bulkCopier(s, dir);
+    const sourcesCreated = await writeSources(s, copy, batch, now);
+    const nodes = await writeNodes(s, copy, batch.nodes.filter((n) => !batch.existing.has(n.id)), batch.nodes.filter((n) => batch.existing.has(n.id)), now);
+    const links = await writeLinks(s, copy, batch.links, by, now);
+    return { ...nodes, ...links, sourcesCreated };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type Copier = (table: string, rows: Record<string, unknown>[]) => Promise<void>;
+
+function bulkCopier(s: KuzuSession, dir: string): Copier {
+  let n = 0;
+  return async (table, rows) => {
+    if (rows.length === 0) return;
+    const file = join(dir, `${table}-${n++}.json`);
+    if (file.includes("'")) throw new Error(`temporary folder ${dir} has a quote in its name`);
+    writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    await s.query(`COPY ${table} FROM '${file}'`);
+  };
+}
+
+async function writeSources(s: KuzuSession, copy: Copier, batch: CheckedBatch, now: string): Promise<number> {
+  if (batch.sources.length === 0) return 0;
+  const rows = await s.query('UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s.id AS id', { ids: batch.sources.map((x) => x.id) });
+  const known = new Set(rows.map((r) => r.id));
+  const fresh = batch.sources.filter((x) => !known.has(x.id));
+  await copy('Source', fresh.map((x) => ({ ...x, createdAt: now })));
+  return fresh.length;
+}
+
+async function writeNodes(s: KuzuSession, copy: Copier, fresh: CheckedNode[], known: CheckedNode[], now: string) {
+  await copy(
+    'Entity',
+    fresh.map((n) => ({ ...n.props, id: n.id, label: n.label, owners: encodeOwners(n.owners), createdAt: now, updatedAt: now })),
+  );
+  let nodesUpdated = 0;
+  if (known.length > 0) {
+    const rows = await s.query('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n', { ids: known.map((n) => n.id) });
+    const stored = new Map(rows.map((r) => [(r.n as Props).id as string, r.n as Props]));
+    for (const node of known) {
+      const current = stored.get(node.id)!;
+      const owners = union(decodeOwners(current.owners), node.owners);
+      const changed = Object.entries(node.props).filter(([k, v]) => !same(current[k], v));
+      if (changed.length === 0 && owners.length === decodeOwners(current.owners).length) continue;
+      const set = Object.fromEntries(changed);
+      await s.query(updateNodeStatement(Object.keys(set)), { ...set, id: node.id, owners: encodeOwners(owners), now });
+      nodesUpdated++;
+    }
+  }
+  return { nodesCreated: fresh.length, nodesUpdated };
+}
+
+interface LinkState {
+  owners: string[];
+  sources: string[];
+  props: Props;
+}
+
+const stateOf = (x: LinkState) => JSON.stringify({ owners: x.owners, sources: x.sources, props: sortKeys(x.props) });
+
+async function writeLinks(s: KuzuSession, copy: Copier, links: CheckedLink[], by: string, now: string) {
+  if (links.length === 0) return { linksCreated: 0, linksUpdated: 0 };
+  const ids = links.map(linkIdentity);
+  const rows = await s.query('UNWIND $ids AS id MATCH (k:LinkKey {id: id}) RETURN k.id AS id, k.state AS state', { ids });
+  const stored = new Map(rows.map((r) => [r.id as string, JSON.parse(r.state as string) as LinkState]));
+  const fresh = links.filter((_, i) => !stored.has(ids[i]!));
+  const byType = new Map<LinkType, Record<string, unknown>[]>();
+  for (const l of fresh) {
+    const rows = byType.get(l.type) ?? [];
+    rows.push({ ...l.props, from: l.from, to: l.to, key: l.key, owner: l.owner, owners: encodeOwners(l.owners), sources: l.sources, createdAt: now, createdBy: by });
+    byType.set(l.type, rows);
+  }
+  for (const [type, rows] of byType) await copy(type, rows);
+  await copy('LinkKey', fresh.map((l) => ({ id: linkIdentity(l), state: stateOf(l) })));
+
+  let linksUpdated = 0;
+  for (const [i, link] of links.entries()) {
+    const before = stored.get(ids[i]!);
+    if (!before) continue;
+    const after: LinkState = {
+      owners: union(before.owners, link.owners),
+      sources: union(before.sources, link.sources),
+      props: { ...before.props, ...link.props },
+    };
+    if (stateOf(after) === stateOf(before)) continue;
+    await s.query(updateLinkStatement(link.type, Object.keys(after.props)), {
+      ...after.props,
+      from: link.from,
+      to: link.to,
+      key: link.key,
+      owners: encodeOwners(after.owners),
+      sources: after.sources,
+    });
+    await s.query('MATCH (k:LinkKey {id: $id}) SET k.state = $state', { id: ids[i]!, state: stateOf(after) });
+    linksUpdated++;
+  }
+  return { linksCreated: fresh.length, linksUpdated };
+}
+
+const NODE_PROPS = allNodeProps();
+const LINK_PROPS = allLinkProps();
+
+function updateNodeStatement(props: string[]): string {
+  const sets = props.map((p) => `n.${p} = CAST($${p} AS ${kuzuType(p, NODE_PROPS[p]!)})`);
+  return `MATCH (n:Entity {id: $id}) SET ${['n.owners = $owners', 'n.updatedAt = $now', ...sets].join(', ')}`;
+}
+
+function updateLinkStatement(type: LinkType, props: string[]): string {
+  const sets = props.map((p) => `r.${p} = CAST($${p} AS ${kuzuType(p, LINK_PROPS[p]!)})`);
+  return (
+    `MATCH (a:Entity {id: $from})-[r:${type}]->(b:Entity {id: $to}) WHERE r.key = $key ` +
+    `SET ${['r.owners = $owners', 'r.sources = CAST($sources AS STRING[])', ...sets].join(', ')}`
+  );
+}
+
+function union(a: string[], b: string[]): string[] {
+  return [...a, ...b.filter((x) => !a.includes(x))];
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+function sortKeys(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,55 @@
+import {
+  allLinkProps,
+  allNodeProps,
+  LINK_TYPE_NAMES,
+  SOURCE_PROPS,
+  type PropDef,
+} from '../../domain/model';
+
+/**
+ * The embedded engine's tables, derived from the model. All labels share one node table,
+ * `Entity`, with a `label` column: Kuzu finds a node by primary key only when the query names
+ * its table, and most reads start from an id whose label the caller does not know (a lookup
+ * across eight tables measured 20 ms against 2 ms on one, at 1M nodes). Every link table
+ * carries every link property, so a pattern over all link types can read `r.at` whatever the type.
+ */
+export function kuzuDdl(): string[] {
+  const nodeColumns = columns(allNodeProps(), 'id');
+  const linkColumns = columns(allLinkProps());
+  return [
+    `CREATE NODE TABLE IF NOT EXISTS Entity(${nodeColumns}, PRIMARY KEY (id))`,
+    `CREATE NODE TABLE IF NOT EXISTS Source(${columns(SOURCE_PROPS, 'id')}, PRIMARY KEY (id))`,
+    // One row per link identity (type|from|to|key): the importer's way to tell new links from known ones.
+    'CREATE NODE TABLE IF NOT EXISTS LinkKey(id STRING, state STRING, PRIMARY KEY (id))',
+    'CREATE NODE TABLE IF NOT EXISTS Meta(id STRING, version INT64, PRIMARY KEY (id))',
+    ...LINK_TYPE_NAMES.map((t) => `CREATE REL TABLE IF NOT EXISTS ${t}(FROM Entity TO Entity, ${linkColumns})`),
+  ];
+}
+
+function columns(props: Record<string, PropDef>, first?: string): string {
+  const names = Object.keys(props).sort((a, b) => (a === first ? -1 : b === first ? 1 : a.localeCompare(b)));
+  return names.map((name) => `${name} ${kuzuType(name, props[name]!)}`).join(', ');
+}
+
+/** Owners are stored encoded (`|a|b|`, see visibility.ts); times as UTC ISO strings, which sort. */
+export function kuzuType(name: string, prop: PropDef): string {
+  if (name === 'owners') return 'STRING';
+  switch (prop.type) {
+    case 'int':
+    case 'money':
+      return 'INT64';
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'stringList':
+      return 'STRING[]';
+    default:
+      return 'STRING';
+  }
+}
+
+/** The column order of each table, as COPY files must follow it. */
+export function kuzuColumns(table: 'Entity' | 'Source' | 'link'): string[] {
+  const props = table === 'Entity' ? allNodeProps() : table === 'Source' ? SOURCE_PROPS : allLinkProps();
+  const first = table === 'link' ? undefined : 'id';
+  return Object.keys(props).sort((a, b) => (a === first ? -1 : b === first ? 1 : a.localeCompare(b)));
+}
