@@ -1,0 +1,37 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { App } from './app';
+
+async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const chunks: Buffer[] = [];
+  if (req.method !== 'GET' && req.method !== 'HEAD') for await (const chunk of req) chunks.push(chunk as Buffer);
+  return new Request(new URL(req.url ?? '/', origin), {
+    method: req.method,
+    headers,
+    body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+  });
+}
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+/** Serves an App on a port: the only place that touches node:http. */
+export function serve(app: App, port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    toRequest(req, `http://localhost:${port}`)
+      .then((request) => app.fetch(request))
+      .then((response) => send(res, response))
+      .catch(() => {
+        res.statusCode = 500;
+        res.end('Unexpected error.');
+      });
+  });
+  return new Promise((resolve) => server.listen(port, () => resolve(server)));
+}
