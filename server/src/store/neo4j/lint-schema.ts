@@ -82,14 +82,14 @@ export function lintNeo4jCypher(text: string, schema: DbSchema = neo4jLintSchema
   const { diagnostics, symbolTables } = lintCypherQuery(text, schema);
   const query = tokenised(text, symbolTables);
   const found: Located[] = diagnostics
-    .filter((d) => isNotParamError(d) && !misattributed(query, d.offsets.start))
     .map((d) => ({
       offset: d.offsets.start,
       line: d.range.start.line + 1,
       column: d.range.start.character + 1,
-      severity: d.severity === 1 ? 'error' : 'warning',
-      message: d.message,
-    }));
+      severity: d.severity === 1 ? ('error' as const) : ('warning' as const),
+      message: typeof d.message === 'string' ? d.message : d.message.value,
+    }))
+    .filter((d) => isNotParamError(d) && !misattributed(query, d.offset));
   const seen = new Set(found.map((f) => f.offset));
   const more = [...otherVersions(query), ...undeclaredNames(query, schema)].filter((f) => !seen.has(f.offset));
   return [...found, ...more].map(({ offset: _, ...finding }) => finding);
