@@ -1,4 +1,5 @@
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
 WHERE a.owners =~ $ownerPattern AND b.owners =~ $ownerPattern
 MATCH p = allShortestPaths((a)-[*..6 /*maxHops*/]-(b))
 WHERE all(r IN relationships(p) WHERE r.owners =~ $ownerPattern AND type(r) IN $linkTypes)

@@ -1,4 +1,5 @@
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
 WHERE a.owners =~ $ownerPattern AND b.owners =~ $ownerPattern
 MATCH p = (a)-[r* ALL SHORTEST 1..6 /*maxHops*/ (e, x | WHERE e.owners =~ $ownerPattern AND label(e) IN $linkTypes
     AND x.owners =~ $ownerPattern)]-(b)

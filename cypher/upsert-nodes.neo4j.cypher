@@ -5,16 +5,9 @@ OPTIONAL MATCH (old:Entity {id: row.id})
 WITH row, old IS NULL AS created, CASE WHEN old IS NULL THEN NULL ELSE properties(old) END AS before
 MERGE (n:Entity {id: row.id})
   ON CREATE SET n.label = row.label, n.owners = '|', n.createdAt = $now, n.updatedAt = $now
+SET n:$(row.label)
 SET n += row.props
 SET n.owners = reduce(o = n.owners, a IN row.owners | CASE WHEN o CONTAINS ('|' + a + '|') THEN o ELSE o + a + '|' END)
-FOREACH (_ IN CASE WHEN row.label = 'Case' THEN [1] ELSE [] END | SET n:Case)
-FOREACH (_ IN CASE WHEN row.label = 'Person' THEN [1] ELSE [] END | SET n:Person)
-FOREACH (_ IN CASE WHEN row.label = 'BankCard' THEN [1] ELSE [] END | SET n:BankCard)
-FOREACH (_ IN CASE WHEN row.label = 'Phone' THEN [1] ELSE [] END | SET n:Phone)
-FOREACH (_ IN CASE WHEN row.label = 'OnlineAccount' THEN [1] ELSE [] END | SET n:OnlineAccount)
-FOREACH (_ IN CASE WHEN row.label = 'Device' THEN [1] ELSE [] END | SET n:Device)
-FOREACH (_ IN CASE WHEN row.label = 'Gang' THEN [1] ELSE [] END | SET n:Gang)
-FOREACH (_ IN CASE WHEN row.label = 'Agency' THEN [1] ELSE [] END | SET n:Agency)
 WITH n, created, before, properties(n) AS after
 SET n.updatedAt = CASE WHEN NOT created AND before <> after THEN $now ELSE n.updatedAt END
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,

@@ -50,7 +50,8 @@ let validators: ReturnType<typeof compile> | undefined;
 function describe(error: ErrorObject): string {
   const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'record';
   if (error.keyword === 'additionalProperties') {
-    return `${where}: unknown field ${JSON.stringify(error.params.additionalProperty)}`;
+    const field = String(error.params.additionalProperty);
+    return `${where === 'record' ? field : `${where}.${field}`}: unknown field`;
   }
   if (error.keyword === 'enum') {
     return `${where}: must be one of ${(error.params.allowedValues as string[]).join(', ')}`;

@@ -136,14 +136,18 @@ export class CypherGraphStore implements GraphStore {
     );
     const nodes = new Map<string, GraphNode>();
     const links = new Map<string, GraphLink>();
-    const paths = rows.map((row) => {
+    // Parallel links (two transfers between the same cards) make paths that differ only in the
+    // link taken: one route is kept per sequence of nodes, and every link shows in `links`.
+    const routes = new Map<string, { nodes: string[]; links: GraphLink[] }>();
+    for (const row of rows) {
       const pathNodes = row.pathNodes as unknown[];
       const pathLinks = toPathLinks(pathNodes, row.pathRels as unknown[]);
       for (const n of pathNodes.map(toNode)) nodes.set(n.id, n);
       for (const l of pathLinks) links.set(linkIdentity(l), l);
-      return { nodes: pathNodes.map((n) => (n as { id: string }).id), links: pathLinks };
-    });
-    paths.sort((a, b) => a.nodes.join('>').localeCompare(b.nodes.join('>')));
+      const route = pathNodes.map((n) => (n as { id: string }).id);
+      if (!routes.has(route.join('>'))) routes.set(route.join('>'), { nodes: route, links: pathLinks });
+    }
+    const paths = [...routes.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, p]) => p);
     return { nodes: [...nodes.values()], links: [...links.values()], paths };
   }
 

@@ -110,8 +110,14 @@ export class KuzuRunner implements CypherRunner {
       }
       result = await this.conn.execute(statement, params as Record<string, KuzuValue>);
     }
-    const last = Array.isArray(result) ? result[result.length - 1]! : result;
-    const rows = await last.getAll();
-    return rows.map(plainRow);
+    // Results are closed here, not left to the garbage collector: one collected after its
+    // database was closed crashes the process (Kuzu 0.11's native binding).
+    const results = Array.isArray(result) ? result : [result];
+    try {
+      const rows = await results[results.length - 1]!.getAll();
+      return rows.map(plainRow);
+    } finally {
+      for (const r of results) r.close();
+    }
   }
 }
