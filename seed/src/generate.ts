@@ -1,0 +1,187 @@
+/**
+ * The seed generator: `generateBundle({ scale, seed })` yields a case bundle v1, record by record.
+ * It plans the list of gangs up front (a few numbers each), then plans and emits one gang at a
+ * time, so memory stays bounded by the largest gang rather than by the bundle.
+ */
+import { AGENCIES, BASES, type Base } from './places';
+import { CASE_CATEGORIES } from '../../server/src/domain/model';
+import { allocateCategories, CASE_SHARE } from './calibration';
+import { emitGang, type EmitCounts, type TruthSink } from './emit';
+import { GangPlanner, type GangSpec, type ScaleParams } from './plan';
+import { hash32, Rng } from './rng';
+import { DAY, iso } from './time';
+import type { BundleRecord, NodeRecord, Scale } from './types';
+import { HUBS, World } from './world';
+import { demoSpecs, DEMO_PARAMS } from './demo-scenario';
+
+export interface ScaleConfig {
+  /** Gangs big enough to have a name, layers and a takedown (or to be found one day). */
+  gangs: number;
+  /** Of those, how many the police have identified (Gang node, members, suspects). */
+  knownGangs: number;
+  /** Cases committed by those gangs together, the big ones included. */
+  gangCases: number;
+  /** Case counts of the "7·30"-size gangs, and what was frozen on their cards at the takedown. */
+  big: { cases: number; frozen: number }[];
+  /** Small unidentified crews behind one to a few cases each. */
+  crews: number;
+  params: ScaleParams;
+}
+
+export const SCALES: Readonly<Record<Exclude<Scale, 'demo'>, ScaleConfig>> = {
+  city: {
+    gangs: 48,
+    knownGangs: 40,
+    gangCases: 16_500,
+    big: [{ cases: 900, frozen: 14_000_000_00 }],
+    crews: 4_500,
+    params: { shanghaiShare: 0.8, membersPerCase: 0.5, targetsPerCase: 10, quickReport: 0.18 },
+  },
+  national: {
+    gangs: 560,
+    knownGangs: 470,
+    gangCases: 190_000,
+    big: Array.from({ length: 12 }, () => ({ cases: 900, frozen: 14_000_000_00 })),
+    crews: 54_000,
+    params: { shanghaiShare: 0.12, membersPerCase: 0.5, targetsPerCase: 10, quickReport: 0.18 },
+  },
+};
+
+export interface GenerateOptions {
+  scale: Scale;
+  seed: number;
+  /** Scales the number of gangs and cases (0 < f ≤ 1): a `city`-shaped sample for fast tests. */
+  fraction?: number;
+  /** Receives the ground truth, record by record. */
+  onTruth?: TruthSink;
+  /** Called after each gang with (gangs done, gangs in all). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const EXPORTED_AT = '2025-01-15T09:00:00+08:00';
+/** The fixed seed `npm start` imports on first run. */
+export const DEMO_SEED = 730;
+
+/** Gang sizes: a heavy tail, each at least 20 cases, summing exactly to the total. */
+function gangSizes(rng: Rng, n: number, total: number): number[] {
+  if (n <= 0) return [];
+  const w = Array.from({ length: n }, () => Math.pow(1 - rng.next(), -0.8));
+  const ws = w.reduce((a, b) => a + b, 0);
+  const sizes = w.map((x) => Math.max(20, Math.round((total * x) / ws)));
+  let diff = total - sizes.reduce((a, b) => a + b, 0);
+  for (let i = 0; diff !== 0 && i < 100 * n; i++) {
+    const j = i % n;
+    if (diff > 0) {
+      sizes[j]!++;
+      diff--;
+    } else if (sizes[j]! > 20) {
+      sizes[j]!--;
+      diff++;
+    }
+  }
+  return sizes;
+}
+
+/** Categories a gang works: 2–4, one of them assigned round-robin so every category is covered. */
+function gangWeights(rng: Rng, i: number, crew: boolean): number[] {
+  if (crew) return CASE_CATEGORIES.map((c) => CASE_SHARE[c]);
+  const chosen = new Set<number>([i % CASE_CATEGORIES.length]);
+  const k = rng.int(2, 4);
+  while (chosen.size < k) chosen.add(rng.weighted(CASE_CATEGORIES.map((c) => CASE_SHARE[c])));
+  // A trickle of other kinds keeps the allocation feasible when one gang is large for its categories.
+  return CASE_CATEGORIES.map((c, j) => (chosen.has(j) ? CASE_SHARE[c] * (0.5 + rng.next()) : CASE_SHARE[c] * 0.01));
+}
+
+const ABROAD = BASES.filter((b) => b.abroad);
+const DOMESTIC = BASES.filter((b) => !b.abroad);
+
+export function planSpecs(scale: Exclude<Scale, 'demo'>, rng: Rng, fraction = 1): GangSpec[] {
+  const cfg = SCALES[scale];
+  const f = Math.min(1, Math.max(1e-4, fraction));
+  const gangs = Math.max(cfg.big.length > 0 ? 2 : 1, Math.round(cfg.gangs * f));
+  const known = Math.max(1, Math.round(cfg.knownGangs * f));
+  const big = cfg.big.slice(0, Math.max(1, Math.round(cfg.big.length * f))).map((b) => ({ cases: Math.max(20, Math.round(b.cases * f)), frozen: b.frozen }));
+  const bigCases = big.reduce((s, b) => s + b.cases, 0);
+  const rest = gangSizes(rng, gangs - big.length, Math.max(20 * (gangs - big.length), Math.round(cfg.gangCases * f) - bigCases));
+  const crews = Math.round(cfg.crews * f);
+
+  const rows: { cases: number; weights: number[]; known: boolean; crew: boolean; frozen?: number }[] = [];
+  big.forEach((b, i) => {
+    // The "7·30" kind: impersonating the police, fake customer service and loans.
+    const w = CASE_CATEGORIES.map((c) => (c === 'IMPERSONATE_AUTHORITY' ? 3 : c === 'FAKE_CUSTOMER_SERVICE' ? 2 : c === 'ONLINE_LOAN' ? 1 : 0.01));
+    rows.push({ cases: b.cases, weights: w, known: true, crew: false, frozen: b.frozen });
+    void i;
+  });
+  rest.forEach((n, i) => rows.push({ cases: n, weights: gangWeights(rng, i, false), known: big.length + i < known, crew: false }));
+  for (let i = 0; i < crews; i++) rows.push({ cases: 1 + Math.min(5, Math.floor(-Math.log(1 - rng.next()) * 1.1)), weights: gangWeights(rng, i, true), known: false, crew: true });
+  const counts = allocateCategories(rows);
+
+  // Interleave crews among the gangs so that progress and memory stay even.
+  const specs: GangSpec[] = rows.map((r, i) => {
+    const base: Base = r.crew ? rng.pick(DOMESTIC) : r.frozen !== undefined ? rng.pick(ABROAD) : rng.chance(0.4) ? rng.pick(ABROAD) : rng.pick(DOMESTIC);
+    const start = r.crew ? rng.int(0, 330) * DAY : rng.int(0, 150) * DAY;
+    const end = r.crew ? Math.min(364 * DAY, start + rng.int(5, 60) * DAY) : r.known ? Math.min(364 * DAY, start + rng.int(120, 330) * DAY) : 364 * DAY;
+    return { index: i + 1, known: r.known, crew: r.crew, categoryCounts: counts[i]!, base, start, end, frozenTarget: r.frozen };
+  });
+  const order = specs.map((_, i) => i);
+  rng.shuffle(order);
+  return order.map((i) => specs[i]!);
+}
+
+/** Agencies and hubs: the nodes every bundle starts with. */
+function* commonNodes(): Generator<NodeRecord> {
+  for (const a of AGENCIES) yield { kind: 'node', label: 'Agency', id: `agency:${a.id}`, owner: a.id, props: { name: a.name, province: a.province, level: a.level } };
+  for (const h of HUBS) yield { kind: 'node', label: h.label, id: h.id, owner: 'sh-psb', props: h.props };
+}
+
+export function* generateBundle(opts: GenerateOptions): Generator<BundleRecord> {
+  const { scale, seed } = opts;
+  if (scale !== 'demo' && scale !== 'city' && scale !== 'national') throw new Error(`unknown scale "${String(scale)}"`);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`seed must be a non-negative integer, got ${seed}`);
+  const world = new World(seed, scale);
+  const counts: EmitCounts = { nodes: 0, links: 0, records: 0 };
+  const truth = opts.onTruth;
+  truth?.({
+    kind: 'truth',
+    version: 1,
+    scale,
+    seed,
+    notes: 'Synthetic data. Amounts in fen, times +08:00. Series join cases that INVOLVE a shared non-hub identifier or share a suspect.',
+  });
+  for (const h of HUBS) truth?.({ kind: 'hub', id: h.id, what: h.what });
+
+  counts.records++;
+  yield {
+    kind: 'meta',
+    version: 1,
+    agency: 'sh-psb',
+    agencyName: '上海市公安局反电信网络诈骗中心',
+    exportedAt: EXPORTED_AT,
+    description: `合成数据（seed generator, scale ${scale}, seed ${seed}）— synthetic case-linkage data calibrated on the Shanghai anti-fraud centre's yearly report; not real people.`,
+  };
+  for (const n of commonNodes()) {
+    counts.records++;
+    counts.nodes++;
+    yield n;
+  }
+
+  const specRng = new Rng(seed, 1);
+  const specs = scale === 'demo' ? demoSpecs(specRng) : planSpecs(scale, specRng, opts.fraction);
+  const params = scale === 'demo' ? DEMO_PARAMS : SCALES[scale].params;
+  let done = 0;
+  for (const spec of specs) {
+    const gang = new GangPlanner(world, params, spec, new Rng(hash32(seed, spec.index), 2)).plan();
+    yield* emitGang(world, gang, truth, counts);
+    opts.onProgress?.(++done, specs.length);
+  }
+
+  if (truth) {
+    for (const s of world.sellers) truth({ kind: 'seller', person: s.person.id, sells: s.sells, gangs: s.gangs });
+  }
+  void iso;
+}
+
+/** The demo `npm start` imports into an empty store: scale demo, fixed seed. */
+export function demoBundle(): Generator<BundleRecord> {
+  return generateBundle({ scale: 'demo', seed: DEMO_SEED });
+}
