@@ -160,9 +160,14 @@ export function* emitGang(world: World, g: GangP, truth: TruthSink | undefined, 
     }
     const logistics = g.members.findIndex((m) => m.layer === 'LOGISTICS');
     for (const d of g.gateways) if (logistics >= 0) yield y(link('USES', g.members[logistics]!.person.id, d.id, lead, [srcImg]));
+    const newSellers = new Set(sellerNodes.map((n) => n.id));
+    const knows = new Set<string>();
     for (const s of g.sellers) {
       const seller = world.sellers[s.seller]!;
-      if (sellerNodes.some((n) => n.id === seller.person.id)) yield y(link('USES', seller.person.id, seller.phone.id, lead, reg));
+      if (newSellers.delete(seller.person.id)) yield y(link('USES', seller.person.id, seller.phone.id, lead, reg));
+      const k = `${s.seller}|${s.member}`;
+      if (knows.has(k)) continue;
+      knows.add(k);
       yield y(link('KNOWS', seller.person.id, g.members[s.member]!.person.id, lead, [stmt[s.member]!], { how: s.how }));
     }
   }

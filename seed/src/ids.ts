@@ -69,6 +69,7 @@ export class Identifiers {
   private aliN = 0;
   private tgN = 0;
   private imeiN = 0;
+  private gatewayN = 0;
   private txN = 0;
   /** Per (region, birth day, gender) sequence numbers: the 3 digits before the check digit. */
   private readonly idSeq = new Uint16Array(REGIONS.length * BIRTH_DAYS * 2);
@@ -134,9 +135,9 @@ export class Identifiers {
   }
 
   imei(gateway = false): { id: string; imei: string; model: string } {
-    const n = this.imeiN++;
+    const n = gateway ? this.gatewayN++ : this.imeiN++;
     const h = gateway ? GATEWAY : HANDSETS[n % HANDSETS.length]!;
-    const body = h.tac + pad(perm(Math.floor(n / HANDSETS.length), 1e6, 7877, 4242), 6);
+    const body = h.tac + pad(perm(gateway ? n : Math.floor(n / HANDSETS.length), 1e6, 7877, 4242), 6);
     const imei = body + luhnDigit(body);
     return { id: `imei:${imei}`, imei, model: h.model };
   }

@@ -145,6 +145,8 @@ export interface CaseP {
   suspects: number[];
   /** Fixed story details (demo) that the generic planner must not overwrite. */
   story?: string;
+  /** The freeze caught everything: no mule's cut, no withdrawal before it (a demo story). */
+  keepWhole?: boolean;
 }
 
 export interface TargetP {

@@ -37,8 +37,13 @@ export interface GangSpec {
   slug?: string;
   name?: string;
   frozenTarget?: number;
-  /** Scripted cases (demo): fields given here are kept, the rest planned as usual. */
-  stories?: Partial<CaseP>[];
+  /**
+   * Scripted cases (demo), drafted once the members exist so a story can name its caller: fields
+   * given are kept, the rest planned as usual.
+   */
+  stories?: (gang: GangP, world: World, rng: Rng) => Partial<CaseP>[];
+  /** Last touches to the finished plan (demo: fixed names and numbers an investigator can search). */
+  after?: (gang: GangP) => void;
 }
 
 const REGION_WEIGHTS = REGIONS.map((r) => r.weight);
@@ -160,6 +165,7 @@ export class GangPlanner {
     this.planTargets();
     if (!this.spec.lead) this.gang.lead = this.gang.known ? this.leadAgency() : (this.gang.cases[0]?.owner ?? this.gang.lead);
     if (!this.spec.name) this.gang.name = this.gangName();
+    this.spec.after?.(this.gang);
     return this.gang;
   }
 
@@ -221,9 +227,9 @@ export class GangPlanner {
 
   private planMembers(): void {
     const { rng, gang, spec } = this;
-    const total = spec.categoryCounts.reduce((a, b) => a + b, 0) + (spec.stories?.length ?? 0);
+    const total = spec.categoryCounts.reduce((a, b) => a + b, 0);
     const size = spec.crew ? rng.int(3, 5) : Math.max(10, Math.round(total * this.params.membersPerCase * (0.8 + 0.4 * rng.next())));
-    const mgmt = spec.crew ? 1 : Math.max(1, Math.round(size * 0.03));
+    const mgmt = spec.crew ? 1 : Math.max(size >= 20 ? 2 : 1, Math.round(size * 0.03));
     const tech = spec.crew ? 0 : Math.max(1, Math.round(size * 0.05));
     const logistics = spec.crew ? 0 : Math.max(1, Math.round(size * 0.07));
     const callers = spec.crew ? 1 : Math.max(2, Math.round(size * 0.33));
@@ -352,7 +358,7 @@ export class GangPlanner {
     const span = Math.max(DAY, gang.end - gang.start - 3 * DAY);
     const times = cats.map(() => gang.start + DAY + Math.floor(rng.next() * span)).sort((a, b) => a - b);
     const drafts: Partial<CaseP>[] = cats.map((category, i) => ({ category, reportedAt: times[i] }));
-    for (const s of spec.stories ?? []) drafts.push(s);
+    for (const s of spec.stories?.(gang, world, rng) ?? []) drafts.push(s);
     drafts.sort((a, b) => a.reportedAt! - b.reportedAt!);
     for (const d of drafts) gang.cases.push(this.planCase(d));
     void world;
@@ -495,6 +501,7 @@ export class GangPlanner {
       hubs,
       suspects: d.suspects ?? [],
       story: d.story,
+      keepWhole: d.keepWhole,
     };
     if (d.status) this.fixedStatus.add(planned);
     return planned;
@@ -518,10 +525,10 @@ export class GangPlanner {
     for (const [c, i] of all) {
       const t0 = c.transferTimes[i]!;
       const corporate = c.category === 'IMPERSONATE_BOSS';
-      const preset = c.story && c.collection[i % Math.max(1, c.collection.length)];
-      let first = preset || c.collection.find((k) => k.busyUntil < t0 && k.frozenAt === Infinity);
-      if (!first || (!preset && this.rng.chance(0.3))) first = this.pickCard(1, t0, new Set(), corporate);
-      else if (!preset) first.uses++;
+      // Scammers often name a new "safe account" for each payment; the demo stories always do.
+      let first = c.collection.find((k) => k.busyUntil < t0 && k.frozenAt === Infinity);
+      if (!first || c.story !== undefined || this.rng.chance(0.3)) first = this.pickCard(1, t0, new Set(c.collection), corporate);
+      else first.uses++;
       if (first.firstUse === Infinity) first.firstUse = t0;
       if (!c.collection.includes(first)) c.collection.push(first);
       c.transfers.push(this.trail(c, c.transferAmounts[i]!, t0, first));
@@ -550,7 +557,7 @@ export class GangPlanner {
           continue;
         }
         // Each mule keeps a small cut or withdraws a little cash: money is conserved minus these.
-        const fee = h.amount < 100_000 ? 0 : Math.round((h.amount * (0.003 + 0.012 * rng.next())) / 100) * 100;
+        const fee = h.amount < 100_000 || c.keepWhole ? 0 : Math.round((h.amount * (0.003 + 0.012 * rng.next())) / 100) * 100;
         if (fee > 0) cashOuts.push({ card: h.card, amount: fee, at: t });
         const parts = splitAmount(rng, h.amount - fee, h.amount < 500_000 ? 1 : h.amount < 2_000_000 ? rng.int(1, 2) : rng.int(1, 3));
         for (let p = 0; p < parts.length; p++) {
@@ -577,7 +584,8 @@ export class GangPlanner {
       holdings = [...next.values()];
     }
     for (const h of holdings) {
-      const w = h.at + Math.round(Math.max(5 * MINUTE, rng.logNormal(2 * HOUR, 1.2)));
+      let w = h.at + Math.round(Math.max(5 * MINUTE, rng.logNormal(2 * HOUR, 1.2)));
+      if (c.keepWhole && w <= F) w = F + HOUR;
       if (w > F) frozen.push(h);
       else {
         cashOuts.push({ card: h.card, amount: h.amount, at: w });
