@@ -1,9 +1,9 @@
-import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { statSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config';
-import { ImportError, importBundle, type ImportSummary } from '../import/importer';
+import { DEFAULT_BATCH_SIZE, ImportError, importBundle, type ImportSummary } from '../import/importer';
+import { readLines } from '../import/read-lines';
 import { StoreLockedError } from '../store/graph-store';
 import { openStore } from '../store/open-store';
 import { assertAgencyId } from '../store/visibility';
@@ -23,21 +23,13 @@ function agencyId(value: string): string {
   return value;
 }
 
-/** Lines of a file, counting the bytes read for the progress bar. */
-async function* readLines(file: string, onBytes: (bytes: number) => void): AsyncGenerator<string> {
-  const stream = createReadStream(file);
-  let bytes = 0;
-  stream.on('data', (chunk) => onBytes((bytes += chunk.length)));
-  yield* createInterface({ input: stream, crlfDelay: Infinity });
-}
-
 const program = new Command()
   .name('npm run import --')
   .description('Import case-bundle NDJSON files into the store that DATA_DIR / GRAPH_STORE configure.')
   .argument('<files...>', 'case bundle files (NDJSON, one record a line)')
   .option('--agency <id>', 'owner of records that name none, until a meta record names one', agencyId)
   .option('--by <name>', 'who is importing, recorded on every link', process.env.USER ?? 'importer')
-  .option('--batch-size <n>', 'records per transaction', positive, 50_000)
+  .option('--batch-size <n>', 'records per transaction', positive, DEFAULT_BATCH_SIZE)
   .option('--json', 'print a machine-readable summary')
   .action(async (files: string[], opts: { agency?: string; by: string; batchSize: number; json?: boolean }) => {
     for (const file of files) {

@@ -38,8 +38,11 @@ export const idFor = {
   card: (number: string) => `card:${normalizeCard(number) ?? compactDigits(number)}`,
 } as const;
 
+const CANONICAL_TIME = /^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 /** ISO 8601 with offset in, UTC ISO out: one spelling per instant, so strings sort by time. */
 export function normalizeTime(text: string): string {
+  if (CANONICAL_TIME.test(text)) return text;
   const ms = Date.parse(text);
   if (Number.isNaN(ms)) throw new Error(`not a time: ${text}`);
   return new Date(ms).toISOString();

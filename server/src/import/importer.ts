@@ -32,7 +32,7 @@ export class ImportError extends Error {
   }
 }
 
-export const DEFAULT_BATCH_SIZE = 50_000;
+export const DEFAULT_BATCH_SIZE = 100_000;
 
 interface Pending {
   batch: Batch;
@@ -47,39 +47,54 @@ const empty = (): Pending => ({ batch: { nodes: [], links: [], sources: [] }, li
  * number and reason, and nothing of its batch is written. Importing the same lines again
  * changes nothing.
  */
-export async function importBundle(store: GraphStore, lines: AsyncIterable<string>, options: ImportOptions): Promise<ImportSummary> {
+export async function importBundle(
+  store: GraphStore,
+  lines: AsyncIterable<string | string[]>,
+  options: ImportOptions,
+): Promise<ImportSummary> {
   const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const summary: ImportSummary = { lines: 0, records: 0, batches: 0, nodesCreated: 0, nodesUpdated: 0, linksCreated: 0, linksUpdated: 0, sourcesCreated: 0 };
   let agency = options.agency;
   let pending = empty();
   let count = 0;
 
+  // The store writes one batch while the next is parsed and checked: the engine works on its
+  // own threads, so the two overlap. Batches still commit one after another, in file order.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (count === 0) return;
-    try {
-      const result = await store.upsert(pending.batch, options.by);
-      for (const key of Object.keys(result) as (keyof UpsertResult)[]) summary[key] += result[key];
-    } catch (error) {
-      if (error instanceof BatchError) throw new ImportError(pending.lines[error.kind][error.index]!, error.message, { ...summary });
-      throw error;
-    }
-    summary.records += count;
-    summary.batches++;
-    options.onBatch?.({ ...summary });
+    const { batch, lines: at } = pending;
+    const records = count;
     pending = empty();
     count = 0;
+    await writing;
+    writing = store.upsert(batch, options.by).then(
+      (result) => {
+        for (const key of Object.keys(result) as (keyof UpsertResult)[]) summary[key] += result[key];
+        summary.records += records;
+        summary.batches++;
+        options.onBatch?.({ ...summary });
+      },
+      (error: unknown) => {
+        if (error instanceof BatchError) throw new ImportError(at[error.kind][error.index]!, error.message, { ...summary });
+        throw error;
+      },
+    );
+    // Seen by the next flush or the end of the import; this only keeps it from counting as unhandled meanwhile.
+    writing.catch(() => undefined);
   };
 
   let lineNo = 0;
-  for await (const raw of lines) {
+  /** Parses one line into the pending batch; throws ImportError naming the line. */
+  const add = async (raw: string) => {
     lineNo++;
     const line = raw.trim();
-    if (line.length === 0) continue;
+    if (line.length === 0) return;
     try {
       const record = parseRecord(line);
       if (record.kind === 'meta') {
         agency = record.agency;
-        continue;
+        return;
       }
       const owner = record.owner ?? agency;
       if (!owner) throw new Error('no owner: the record names none, there is no meta record before it, and no --agency was given');
@@ -88,13 +103,21 @@ export async function importBundle(store: GraphStore, lines: AsyncIterable<strin
       if (record.kind === 'source') pending.batch.sources.push(toSource(record, owner));
       pending.lines[record.kind].push(lineNo);
     } catch (error) {
+      await writing;
       throw new ImportError(lineNo, (error as Error).message, { ...summary, lines: lineNo - 1 });
     }
     count++;
     summary.lines = lineNo;
     if (count >= size) await flush();
+  };
+
+  // Lines come one by one or in chunks (readLines yields a chunk at a time: cheaper to iterate).
+  for await (const item of lines) {
+    if (typeof item === 'string') await add(item);
+    else for (const raw of item) await add(raw);
   }
   summary.lines = lineNo;
   await flush();
+  await writing;
   return summary;
 }

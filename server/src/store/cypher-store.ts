@@ -40,8 +40,17 @@ function window(w: TimeWindow): { from: string; to: string } {
   return { from: w.from ? normalizeTime(w.from) : EARLIEST, to: w.to ? normalizeTime(w.to) : LATEST };
 }
 
+/** How many node labels the store remembers (about 100 bytes each). */
+const LABEL_CACHE_SIZE = 1_000_000;
+
 /** The GraphStore port over any engine that runs the queries in cypher/. */
 export class CypherGraphStore implements GraphStore {
+  /**
+   * Labels of nodes known to be stored. A node keeps its label for life and nodes are never
+   * deleted, so an entry cannot go stale; it spares the importer a lookup per link end.
+   */
+  private readonly labels = new Map<string, Label>();
+
   constructor(private readonly runner: CypherRunner) {}
 
   get kind() {
@@ -54,7 +63,9 @@ export class CypherGraphStore implements GraphStore {
 
   async upsert(batch: Batch, by: string): Promise<UpsertResult> {
     const checked = await checkBatch(batch, (ids) => this.lookupLabels(ids));
-    return this.runner.write(checked, by, new Date().toISOString());
+    const result = await this.runner.write(checked, by, new Date().toISOString());
+    this.remember(checked.labels);
+    return result;
   }
 
   async getNodes(viewer: Viewer, ids: string[]): Promise<GraphNode[]> {
@@ -236,8 +247,21 @@ export class CypherGraphStore implements GraphStore {
   }
 
   private async lookupLabels(ids: string[]): Promise<Map<string, Label>> {
-    const rows = await this.runner.read('lookup-labels', { ids });
-    return new Map(rows.map((r) => [r.id as string, r.label as Label]));
+    const found = new Map<string, Label>();
+    const unknown = ids.filter((id) => {
+      const label = this.labels.get(id);
+      if (label) found.set(id, label);
+      return !label;
+    });
+    if (unknown.length > 0) {
+      for (const r of await this.runner.read('lookup-labels', { ids: unknown })) found.set(r.id as string, r.label as Label);
+    }
+    return found;
+  }
+
+  private remember(labels: Map<string, Label>): void {
+    if (this.labels.size + labels.size > LABEL_CACHE_SIZE) this.labels.clear();
+    for (const [id, label] of labels) this.labels.set(id, label);
   }
 
   private async linksAmong(viewer: Viewer, ids: string[], linkTypes: readonly LinkType[], w: TimeWindow): Promise<GraphLink[]> {
