@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded engine under ./data on port 4000 with the demo', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4000, graphStore: 'embedded', demo: true, logLevel: 'info' });
+    expect(config.dataDir).toBe(`${process.cwd()}/data`);
+  });
+
+  it('reads the Neo4j settings', () => {
+    expect(loadConfig({ GRAPH_STORE: 'neo4j', NEO4J_URI: 'bolt://localhost:7687', NEO4J_PASSWORD: 'pw', DEMO: '0' })).toMatchObject({
+      graphStore: 'neo4j',
+      demo: false,
+      neo4j: { uri: 'bolt://localhost:7687', user: 'neo4j', password: 'pw', database: 'neo4j' },
+    });
+  });
+
+  it('names the bad variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT: must be a port number from 1 to 65535 (got "eighty")');
+    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT: must be a port number');
+    expect(() => loadConfig({ GRAPH_STORE: 'postgres' })).toThrow('GRAPH_STORE: must be one of embedded, neo4j (got "postgres")');
+    expect(() => loadConfig({ GRAPH_STORE: 'neo4j' })).toThrow('NEO4J_URI: must be a bolt:// or neo4j:// address when GRAPH_STORE=neo4j (got "")');
+    expect(() => loadConfig({ DEMO: 'yes' })).toThrow('DEMO: must be one of 0, 1 (got "yes")');
+  });
+});
