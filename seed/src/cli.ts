@@ -8,6 +8,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { generateBundle } from './generate';
 import { NdjsonWriter } from './ndjson-writer';
+import { toLine } from './serialize';
 import type { TruthRecord } from './truth';
 import type { Scale } from './types';
 
@@ -65,7 +66,7 @@ try {
       : undefined,
   });
   for (const r of gen) {
-    out.write(r);
+    out.writeLine(toLine(r));
     records++;
   }
   bar?.stop();

@@ -290,3 +290,13 @@ describe('calibration on a city-shaped sample', () => {
     expect(yuan.filter((y) => y >= 1_000_000).length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('the NDJSON line writer', () => {
+  it('writes exactly what JSON.stringify writes, for every record of the demo and a city sample', async () => {
+    const { toLine } = await import('./serialize');
+    const differing: string[] = [];
+    for (const gen of [generateBundle({ scale: 'demo', seed: 730 }), generateBundle({ ...SAMPLE, fraction: 0.03 })])
+      for (const r of gen) if (toLine(r) !== JSON.stringify(r) && differing.length < 3) differing.push(JSON.stringify(r));
+    expect(differing).toEqual([]);
+  });
+});

@@ -50,6 +50,11 @@ export function idCheckDigit(first17: string): string {
 const BIRTH_FIRST_YEAR = 1940;
 const BIRTH_DAYS = Math.round((Date.UTC(2010, 0, 1) - Date.UTC(BIRTH_FIRST_YEAR, 0, 1)) / 86400000);
 
+const birthDates: string[] = [];
+function birthDate(day: number): string {
+  return (birthDates[day] ??= new Date(Date.UTC(BIRTH_FIRST_YEAR, 0, 1) + day * DAY * 1000).toISOString().slice(0, 10).replaceAll('-', ''));
+}
+
 const ALPHA = 'abcdefghijklmnopqrstuvwxyz'.split('');
 
 export interface PhoneValue {
@@ -164,7 +169,7 @@ export class Identifiers {
       if (used >= 499) continue;
       this.idSeq[slot] = used + 1;
       const seq = used * 2 + (gender === 'M' ? 1 : 2);
-      const date = new Date(Date.UTC(BIRTH_FIRST_YEAR, 0, 1) + day * DAY * 1000).toISOString().slice(0, 10).replaceAll('-', '');
+      const date = birthDate(day);
       const first17 = region.code + date + pad(seq, 3);
       return first17 + idCheckDigit(first17);
     }

@@ -1,15 +1,15 @@
 /** Chinese personal and company names, banks and carriers. */
-import type { Rng } from './rng';
+import { WeightTable, type Rng } from './rng';
 
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
 /** Rough frequency: the first ten surnames cover about 40 % of people. */
-const SURNAME_WEIGHTS = SURNAMES.map((_, i) => (i < 5 ? 7 : i < 10 ? 4 : i < 30 ? 1.6 : 0.7));
+const SURNAME_WEIGHTS = new WeightTable(SURNAMES.map((_, i) => (i < 5 ? 7 : i < 10 ? 4 : i < 30 ? 1.6 : 0.7)));
 const MALE = '伟强磊军洋勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭宁龙林欢阳建国文志海东峰亮成晨博锋彬荣庆德'.split('');
 const FEMALE = '芳娜敏静丽艳娟霞秀玲桂英燕萍红颖琳婷雪慧倩洁佳欣悦梅莉兰凤月晶丹蓉媛瑶怡璐琴珍'.split('');
 
 export function personName(rng: Rng, gender: 'F' | 'M'): string {
-  const surname = SURNAMES[rng.weighted(SURNAME_WEIGHTS)] as string;
+  const surname = SURNAMES[rng.from(SURNAME_WEIGHTS)] as string;
   const pool = gender === 'F' ? FEMALE : MALE;
   return rng.chance(0.7) ? surname + rng.pick(pool) + rng.pick(pool) : surname + rng.pick(pool);
 }
@@ -50,7 +50,7 @@ export const BANKS: readonly Bank[] = [
   { name: '农村信用社', bin: '622827', length: 19, corporate: '1407', hotline: '96288' },
 ];
 /** Market-share-like weights: mules' rented cards are mostly big-four and rural banks. */
-export const BANK_WEIGHTS = [5, 4, 4, 3, 2, 2, 3, 1, 1, 3];
+export const BANK_WEIGHTS = new WeightTable([5, 4, 4, 3, 2, 2, 3, 1, 1, 3]);
 
 /** Mobile number prefixes by carrier. 139 is kept for the scripted demo stories. */
 export const PHONE_PREFIXES: readonly { prefix: string; carrier: string }[] = [

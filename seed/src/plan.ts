@@ -8,7 +8,7 @@ import { CASE_CATEGORIES, type CaseCategory, type GangLayer } from '../../server
 import { BANK_WEIGHTS, BANKS, companyName, nickname } from './names';
 import type { AccountP, CallP, CardP, CaseP, ContactP, DeviceP, GangP, Holding, MemberP, PersonP, PhoneP, TargetP, Tx, VictimTransfer } from './plan-types';
 import { agency, FILING_AGENCIES, MULE_REGIONS, REGIONS, type Agency, type Base } from './places';
-import type { Rng } from './rng';
+import { WeightTable, type Rng } from './rng';
 import { summary } from './summaries';
 import { DAY, HOUR, MINUTE, yyyymmdd } from './time';
 import { ANTI_FRAUD_LINE, BANK_HUBS, PAYMENT_HUBS, WIFI_HUB, type World } from './world';
@@ -46,7 +46,7 @@ export interface GangSpec {
   after?: (gang: GangP) => void;
 }
 
-const REGION_WEIGHTS = REGIONS.map((r) => r.weight);
+const REGION_WEIGHTS = new WeightTable(REGIONS.map((r) => r.weight));
 const BASE_SLUG: Record<string, string> = {
   儋州市: 'danzhou',
   长沙市: 'changsha',
@@ -59,11 +59,27 @@ const BASE_SLUG: Record<string, string> = {
   金三角经济特区: 'golden-triangle',
 };
 
+const agencyTables = new Map<number, WeightTable>();
+/** Which agency files a case: Shanghai's bureaus get the given share, by resident weight. */
+function agencyTable(shanghaiShare: number): WeightTable {
+  let t = agencyTables.get(shanghaiShare);
+  if (!t) {
+    t = new WeightTable(
+      FILING_AGENCIES.map((a) => {
+        const w = a.regions.reduce((s, r) => s + REGIONS[r]!.weight, 0);
+        return a.province === '上海市' ? w * shanghaiShare * 3 : w * (1 - shanghaiShare);
+      }),
+    );
+    agencyTables.set(shanghaiShare, t);
+  }
+  return t;
+}
+
 function regionOf(rng: Rng, province: string, city: string): number {
   const exact = REGIONS.findIndex((r) => r.province === province && r.city === city);
   if (exact >= 0) return exact;
   const same = REGIONS.map((r, i) => [r, i] as const).filter(([r]) => r.province === province);
-  return same.length > 0 ? rng.pick(same)[1] : rng.weighted(REGION_WEIGHTS);
+  return same.length > 0 ? rng.pick(same)[1] : rng.from(REGION_WEIGHTS);
 }
 
 const regionIndex = (code: string): number => REGIONS.findIndex((r) => r.code === code);
@@ -108,12 +124,12 @@ function groomingTime(rng: Rng, category: CaseCategory): number {
   return Math.round(Math.max(5 * MINUTE, rng.logNormal(50 * MINUTE, 0.8)));
 }
 
-const LAYER_COUNT_WEIGHTS = [0.25, 0.35, 0.25, 0.15]; // 2, 3, 4, 5 card layers
+const LAYER_COUNT_WEIGHTS = new WeightTable([0.25, 0.35, 0.25, 0.15]); // 2, 3, 4, 5 card layers
 
 export class GangPlanner {
   readonly gang: GangP;
   private readonly pools = new Map<string, CardP[]>();
-  private readonly agencyWeights: number[];
+  private readonly agencyWeights: WeightTable;
   private readonly fixedStatus = new Set<CaseP>();
 
   constructor(
@@ -148,10 +164,7 @@ export class GangPlanner {
       categories,
       frozenTarget: spec.frozenTarget,
     };
-    this.agencyWeights = FILING_AGENCIES.map((a) => {
-      const w = a.regions.reduce((s, r) => s + REGIONS[r]!.weight, 0);
-      return a.province === '上海市' ? w * params.shanghaiShare * 3 : w * (1 - params.shanghaiShare);
-    });
+    this.agencyWeights = agencyTable(params.shanghaiShare);
   }
 
   plan(): GangP {
@@ -180,7 +193,7 @@ export class GangPlanner {
         : base.abroad
           ? rng.chance(0.5)
             ? rng.pick(MULE_REGION_IDX)
-            : rng.weighted(REGION_WEIGHTS)
+            : rng.from(REGION_WEIGHTS)
           : rng.chance(0.7)
             ? regionOf(rng, base.province, base.city)
             : rng.pick(MULE_REGION_IDX);
@@ -303,7 +316,7 @@ export class GangPlanner {
     }
     if (holder < 0) holder = this.addMule();
     const h = gang.members[holder]!;
-    const bank = BANKS[rng.weighted(BANK_WEIGHTS)]!;
+    const bank = BANKS[rng.from(BANK_WEIGHTS)]!;
     const v = corporate ? world.ids.corporate(bank) : world.ids.card(bank);
     const card: CardP = {
       id: v.id,
@@ -369,7 +382,7 @@ export class GangPlanner {
     const category = d.category!;
     const channel = d.channel ?? world.draws.nextChannel(category);
     const loss = d.loss ?? world.draws.nextLoss(category);
-    const owner = d.owner ?? FILING_AGENCIES[rng.weighted(this.agencyWeights)]!;
+    const owner = d.owner ?? FILING_AGENCIES[rng.from(this.agencyWeights)]!;
     const region = d.region ?? (owner.regions.length === 1 ? owner.regions[0]! : owner.regions[rng.weighted(owner.regions.map((r) => REGIONS[r]!.weight))]!);
     const station = d.station ?? rng.pick(owner.stations);
     const reportedAt = d.reportedAt!;
@@ -399,7 +412,7 @@ export class GangPlanner {
     const victim = d.victim ?? world.person(rng, { region, birthYear: rng.int(y0, y1), gender: rng.chance(female) ? 'F' : 'M' });
     const victimPhone = d.victimPhone ?? world.phone(rng, region);
     const company = category === 'IMPERSONATE_BOSS' ? (d.company ?? companyName(rng, REGIONS[region]!.city)) : d.company;
-    const bank = BANKS[rng.weighted(BANK_WEIGHTS)]!;
+    const bank = BANKS[rng.from(BANK_WEIGHTS)]!;
     const victimCard: CardP = d.victimCard ?? {
       ...(company ? world.ids.corporate(bank) : world.ids.card(bank)),
       bank,
@@ -546,7 +559,7 @@ export class GangPlanner {
     const frozen: Holding[] = [];
     const inTrail = new Set<CardP>([l1]);
     let holdings: Holding[] = [{ card: l1, amount, at: t0 }];
-    const layers = 2 + rng.weighted(LAYER_COUNT_WEIGHTS);
+    const layers = 2 + rng.from(LAYER_COUNT_WEIGHTS);
     for (let layer = 2; layer <= layers && holdings.length > 0; layer++) {
       const next = new Map<CardP, Holding>();
       const chosen: CardP[] = [];
@@ -693,7 +706,7 @@ export class GangPlanner {
     if (phones.length === 0) return;
     const n = Math.round(gang.cases.length * params.targetsPerCase * (0.7 + 0.6 * rng.next()));
     for (let i = 0; i < n; i++) {
-      const owner = FILING_AGENCIES[rng.weighted(this.agencyWeights)]!;
+      const owner = FILING_AGENCIES[rng.from(this.agencyWeights)]!;
       const region = owner.regions[0]!;
       const phone = world.phone(rng, region);
       const target: TargetP = { phone, calls: [] };
@@ -714,7 +727,7 @@ export class GangPlanner {
     const base = gang.base;
     if (this.params.shanghaiShare > 0.5 && rng.chance(0.6)) return agency('sh-psb');
     const own = FILING_AGENCIES.find((a) => a.province === base.province);
-    return own ?? FILING_AGENCIES[rng.weighted(this.agencyWeights)]!;
+    return own ?? FILING_AGENCIES[rng.from(this.agencyWeights)]!;
   }
 
   private gangName(): string {

@@ -66,6 +66,11 @@ export class Rng {
     return items[Math.floor(this.next() * items.length)] as T;
   }
 
+  /** Index drawn from a precomputed table (binary search): for the lists drawn from millions of times. */
+  from(table: WeightTable): number {
+    return table.index(this.next());
+  }
+
   /** Index drawn with probability proportional to its weight. */
   weighted(weights: readonly number[]): number {
     let total = 0;
@@ -112,6 +117,33 @@ export class Rng {
       }
     }
     return out;
+  }
+}
+
+/** Cumulative weights, so a weighted draw is a binary search rather than a walk over the list. */
+export class WeightTable {
+  private readonly cum: Float64Array;
+
+  constructor(weights: readonly number[]) {
+    this.cum = new Float64Array(weights.length);
+    let s = 0;
+    weights.forEach((w, i) => {
+      s += w;
+      this.cum[i] = s;
+    });
+  }
+
+  index(u: number): number {
+    const cum = this.cum;
+    const x = u * cum[cum.length - 1]!;
+    let lo = 0;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
 }
 

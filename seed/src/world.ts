@@ -43,6 +43,9 @@ export const WIFI_HUB = 'mac:3c-46-d8-1a-07-5e';
 export const PAYMENT_HUBS = ['phone:+8695188', 'phone:+8695017'];
 export const BANK_HUBS = HUBS.filter((h) => h.id.startsWith('phone:+8695') && !PAYMENT_HUBS.includes(h.id)).map((h) => h.id);
 
+/** 号码归属地 as carriers print it: 湖南长沙, 上海. */
+const HOME_REGION = REGIONS.map((r) => `${r.province.replace(/(省|市|壮族自治区)$/, '')}${r.city === r.province ? '' : r.city.replace(/市$/, '')}`);
+
 export interface Seller {
   person: PersonP;
   phone: PhoneP;
@@ -88,8 +91,7 @@ export class World {
 
   phone(rng: Rng, region: number): PhoneP {
     const p = this.ids.mobile();
-    const r = REGIONS[region]!;
-    return { ...p, homeRegion: `${r.province.replace(/(省|市|壮族自治区)$/, '')}${r.city === r.province ? '' : r.city.replace(/市$/, '')}` };
+    return { id: p.id, number: p.number, carrier: p.carrier, homeRegion: HOME_REGION[region]! };
   }
 
   /** A seller already supplying other gangs half of the time: the trade is a market, not a gang. */
