@@ -65,16 +65,20 @@ try {
         }
       : undefined,
   });
+  let nodes = 0;
+  let links = 0;
   for (const r of gen) {
     out.writeLine(toLine(r));
     records++;
+    if (r.kind === 'link') links++;
+    else if (r.kind === 'node') nodes++;
   }
   bar?.stop();
   out.close();
   truth?.close();
   const s = elapsed();
   process.stderr.write(
-    `seed: ${records.toLocaleString('en')} records (${(out.bytes / 1048576).toFixed(1)} MiB) → ${opts.out}` +
+    `seed: ${records.toLocaleString('en')} records (${nodes.toLocaleString('en')} node and ${links.toLocaleString('en')} link records, ${(out.bytes / 1048576).toFixed(1)} MiB) → ${opts.out}` +
       (opts.truth ? `, ${truth!.lines.toLocaleString('en')} truth records → ${opts.truth}` : '') +
       ` in ${s.toFixed(1)} s (${Math.round(records / s).toLocaleString('en')} records/s)\n`,
   );

@@ -9,7 +9,8 @@ import { allocateCategories, CASE_SHARE } from './calibration';
 import { emitGang, type EmitCounts, type TruthSink } from './emit';
 import { GangPlanner, type GangSpec, type ScaleParams } from './plan';
 import { hash32, Rng } from './rng';
-import { DAY, iso } from './time';
+import { DAY } from './time';
+import type { TruthSummary } from './truth';
 import type { BundleRecord, NodeRecord, Scale } from './types';
 import { HUBS, World } from './world';
 import { demoSpecs, DEMO_PARAMS } from './demo-scenario';
@@ -19,7 +20,9 @@ export interface ScaleConfig {
   gangs: number;
   /** Of those, how many the police have identified (Gang node, members, suspects). */
   knownGangs: number;
-  /** Cases committed by those gangs together, the big ones included. */
+  /** Cases committed by the known gangs, the big ones included: about 90 % of them end up solved. */
+  knownGangCases: number;
+  /** Cases committed by all those gangs together. */
   gangCases: number;
   /** Case counts of the "7·30"-size gangs, and what was frozen on their cards at the takedown. */
   big: { cases: number; frozen: number }[];
@@ -32,18 +35,20 @@ export const SCALES: Readonly<Record<Exclude<Scale, 'demo'>, ScaleConfig>> = {
   city: {
     gangs: 48,
     knownGangs: 40,
+    knownGangCases: 12_200,
     gangCases: 16_500,
     big: [{ cases: 900, frozen: 14_000_000_00 }],
     crews: 4_500,
-    params: { shanghaiShare: 0.8, membersPerCase: 0.5, targetsPerCase: 10, quickReport: 0.18 },
+    params: { shanghaiShare: 0.8, membersPerCase: 0.5, targetsPerCase: 10, quickReport: 0.16 },
   },
   national: {
     gangs: 560,
     knownGangs: 470,
+    knownGangCases: 146_000,
     gangCases: 190_000,
     big: Array.from({ length: 12 }, () => ({ cases: 900, frozen: 14_000_000_00 })),
     crews: 54_000,
-    params: { shanghaiShare: 0.12, membersPerCase: 0.5, targetsPerCase: 10, quickReport: 0.18 },
+    params: { shanghaiShare: 0.12, membersPerCase: 0.5, targetsPerCase: 10, quickReport: 0.16 },
   },
 };
 
@@ -102,7 +107,14 @@ export function planSpecs(scale: Exclude<Scale, 'demo'>, rng: Rng, fraction = 1)
   const known = Math.max(1, Math.round(cfg.knownGangs * f));
   const big = cfg.big.slice(0, Math.max(1, Math.round(cfg.big.length * f))).map((b) => ({ cases: Math.max(20, Math.round(b.cases * f)), frozen: b.frozen }));
   const bigCases = big.reduce((s, b) => s + b.cases, 0);
-  const rest = gangSizes(rng, gangs - big.length, Math.max(20 * (gangs - big.length), Math.round(cfg.gangCases * f) - bigCases));
+  // Known and unknown gangs are sized separately, so the number of solved cases does not swing
+  // with which gangs happen to be the big ones.
+  const knownRest = Math.max(0, known - big.length);
+  const unknown = Math.max(0, gangs - known);
+  const rest = [
+    ...gangSizes(rng, knownRest, Math.max(20 * knownRest, Math.round(cfg.knownGangCases * f) - bigCases)),
+    ...gangSizes(rng, unknown, Math.max(20 * unknown, Math.round((cfg.gangCases - cfg.knownGangCases) * f))),
+  ];
   const crews = Math.round(cfg.crews * f);
 
   const rows: { cases: number; weights: number[]; known: boolean; crew: boolean; frozen?: number }[] = [];
@@ -112,7 +124,7 @@ export function planSpecs(scale: Exclude<Scale, 'demo'>, rng: Rng, fraction = 1)
     rows.push({ cases: b.cases, weights: w, known: true, crew: false, frozen: b.frozen });
     void i;
   });
-  rest.forEach((n, i) => rows.push({ cases: n, weights: gangWeights(rng, i, false), known: big.length + i < known, crew: false }));
+  rest.forEach((n, i) => rows.push({ cases: n, weights: gangWeights(rng, i, false), known: i < knownRest, crew: false }));
   for (let i = 0; i < crews; i++) rows.push({ cases: 1 + Math.min(5, Math.floor(-Math.log(1 - rng.next()) * 1.1)), weights: gangWeights(rng, i, true), known: false, crew: true });
   const counts = allocateCategories(rows);
 
@@ -169,16 +181,32 @@ export function* generateBundle(opts: GenerateOptions): Generator<BundleRecord> 
   const specs = scale === 'demo' ? demoSpecs(specRng) : planSpecs(scale, specRng, opts.fraction);
   const params = scale === 'demo' ? DEMO_PARAMS : SCALES[scale].params;
   let done = 0;
+  const sum: TruthSummary = { kind: 'summary', cases: 0, solvedCases: 0, suspects: 0, frozenCards: 0, gangs: 0, knownGangs: 0, loss: 0, stopped: 0, returned: 0, records: 0, nodes: 0, links: 0 };
   for (const spec of specs) {
     const gang = new GangPlanner(world, params, spec, new Rng(hash32(seed, spec.index), 2)).plan();
     yield* emitGang(world, gang, truth, counts);
+    if (!gang.crew) sum.gangs++;
+    if (gang.known) {
+      sum.knownGangs++;
+      sum.suspects += gang.members.length;
+    }
+    for (const c of gang.cases) {
+      sum.cases++;
+      if (c.status === 'SOLVED' || c.status === 'CLOSED') sum.solvedCases++;
+      sum.loss += c.loss;
+      sum.stopped += c.stopped;
+      sum.returned += c.returned;
+    }
+    for (const c of gang.cards) if (c.frozenAt !== Infinity) sum.frozenCards++;
     opts.onProgress?.(++done, specs.length);
   }
 
   if (truth) {
     for (const s of world.sellers) truth({ kind: 'seller', person: s.person.id, sells: s.sells, gangs: s.gangs });
+    // Sellers of known gangs are suspects too.
+    sum.suspects += world.sellers.filter((s) => s.emitted).length;
+    truth({ ...sum, records: counts.records, nodes: counts.nodes, links: counts.links });
   }
-  void iso;
 }
 
 /** The demo `npm start` imports into an empty store: scale demo, fixed seed. */

@@ -646,7 +646,7 @@ export class GangPlanner {
     const T = gang.end;
     const frozenNow: CardP[] = [];
     for (const card of gang.cards) {
-      if (card.frozenAt !== Infinity || card.uses === 0 || card.busyUntil >= T || !rng.chance(0.6)) continue;
+      if (card.frozenAt !== Infinity || card.uses === 0 || card.busyUntil >= T || !rng.chance(0.45)) continue;
       card.frozenAt = T + rng.int(0, 6 * 60) * MINUTE;
       card.frozenAmount = Math.round(Math.min(2_000_000, rng.logNormal(2500, 1.3))) * 100;
       frozenNow.push(card);
