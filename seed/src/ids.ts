@@ -14,6 +14,29 @@ function perm(n: number, m: number, a: number, b: number): number {
   return (((a * (n % m)) % m) + b) % m;
 }
 
+/**
+ * A well-mixed bijection of `width`-digit numbers (width ≤ 9): an invertible xor-shift/multiply
+ * mixer on the smallest power-of-two range that holds them, walked until the value falls inside.
+ * An affine map alone leaves consecutive values visibly evenly spaced.
+ */
+function scramble(n: number, width: number, key: number): string {
+  const m = 10 ** width;
+  let k = 1;
+  while (2 ** k < m) k++;
+  const mask = k === 32 ? -1 : (1 << k) - 1;
+  const half = k >> 1;
+  let x = n % m;
+  do {
+    x = (x ^ key) & mask;
+    x = (x ^ (x >>> half)) & mask;
+    x = Math.imul(x, 0x2c1b3c6d) & mask;
+    x = (x ^ (x >>> half)) & mask;
+    x = Math.imul(x, 0x297a2d39) & mask;
+    x = (x ^ (x >>> half)) & mask;
+  } while (x >= m);
+  return pad(x, width);
+}
+
 /** Twelve digits from two six-digit halves, each scrambled, the second keyed by the first. */
 function perm12(n: number): number {
   const lo = perm(n % 1e6, 1e6, 7919, 104729);
@@ -82,21 +105,21 @@ export class Identifiers {
   mobile(): PhoneValue {
     const n = this.phoneN++;
     const p = PHONE_PREFIXES[n % PHONE_PREFIXES.length]!;
-    const number = `+86${p.prefix}${pad(perm(Math.floor(n / PHONE_PREFIXES.length), 1e8, 2654437, 13579), 8)}`;
+    const number = `+86${p.prefix}${scramble(Math.floor(n / PHONE_PREFIXES.length), 8, 0x5bd1e99 + (n % PHONE_PREFIXES.length))}`;
     return { id: `phone:${number}`, number, carrier: p.carrier };
   }
 
   virtual(): PhoneValue {
     const n = this.virtualN++;
     const p = VIRTUAL_PREFIXES[n % VIRTUAL_PREFIXES.length]!;
-    const number = `+86${p.prefix}${pad(perm(Math.floor(n / VIRTUAL_PREFIXES.length), 1e7, 1234577, 4711), 7)}`;
+    const number = `+86${p.prefix}${scramble(Math.floor(n / VIRTUAL_PREFIXES.length), 7, 0x1b873593 + (n % VIRTUAL_PREFIXES.length))}`;
     return { id: `phone:${number}`, number, carrier: p.carrier };
   }
 
   foreign(dial: string): PhoneValue {
     const n = this.foreignN++;
     const local =
-      dial === '855' ? `1${pad(perm(n, 1e7, 1299709, 77), 7)}` : dial === '95' ? `9${pad(perm(n, 1e9, 1299721, 99), 9)}` : `20${pad(perm(n, 1e8, 1299743, 55), 8)}`;
+      dial === '855' ? `1${scramble(n, 7, 0x85ebca6b)}` : dial === '95' ? `9${scramble(n, 9, 0xc2b2ae35)}` : `20${scramble(n, 8, 0x27d4eb2f)}`;
     const number = `+${dial}${local}`;
     return { id: `phone:${number}`, number, carrier: FOREIGN_CARRIERS[dial] ?? '境外运营商' };
   }
@@ -104,7 +127,8 @@ export class Identifiers {
   card(bank: Bank): { id: string; number: string } {
     const n = this.cardN.get(bank.bin) ?? 0;
     this.cardN.set(bank.bin, n + 1);
-    const body = bank.length === 19 ? pad(perm12(n), 12) : pad(perm(n, 1e9, 1299709, 2718281), 9);
+    const salt = Number(bank.bin) % 99_991;
+    const body = bank.length === 19 ? pad(perm12(n + salt * 7_919), 12) : pad(perm(n + salt * 7_919, 1e9, 1299709, 2718281), 9);
     const number = bank.bin + body + luhnDigit(bank.bin + body);
     return { id: `card:${number}`, number };
   }
@@ -135,14 +159,14 @@ export class Identifiers {
 
   telegram(rng: Rng): { id: string; handle: string } {
     const n = this.tgN++;
-    const handle = `${rng.pick(['boss', 'king', 'lao', 'tiger', 'dragon', 'jin', 'ace'])}_${perm(n, 1e7, 1234577, 31).toString(36)}`;
+    const handle = `${rng.pick(['boss', 'king', 'lao', 'tiger', 'dragon', 'jin', 'ace'])}_${perm(n + 1_732_050, 1e7, 1234577, 31).toString(36)}`;
     return { id: `telegram:${handle}`, handle };
   }
 
   imei(gateway = false): { id: string; imei: string; model: string } {
     const n = gateway ? this.gatewayN++ : this.imeiN++;
     const h = gateway ? GATEWAY : HANDSETS[n % HANDSETS.length]!;
-    const body = h.tac + pad(perm(gateway ? n : Math.floor(n / HANDSETS.length), 1e6, 7877, 4242), 6);
+    const body = h.tac + pad(perm((gateway ? n : Math.floor(n / HANDSETS.length)) + 271_828, 1e6, 7877, 4242), 6);
     const imei = body + luhnDigit(body);
     return { id: `imei:${imei}`, imei, model: h.model };
   }
