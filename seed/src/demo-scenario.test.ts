@@ -77,6 +77,7 @@ describe('the demo scenario', () => {
     expect(gang.props).toMatchObject({ name: DEMO.gang730.name, baseCountry: '柬埔寨', baseCity: '西哈努克港' });
     const t = truth.gangs.find((g) => g.id === DEMO.gang730.id)!;
     expect(t.frozen).toBe(DEMO.gang730.frozen);
+    expect(t.loss).toBeGreaterThan(2 * t.frozen);
     const frozenOnCards = t.identifiers.cards.reduce((s, id) => s + ((nodes.get(id)!.props!.frozenAmount as number | undefined) ?? 0), 0);
     expect(frozenOnCards).toBe(DEMO.gang730.frozen);
     expect(new Set(t.members.map((m) => m.layer))).toEqual(new Set(['MANAGEMENT', 'TECH', 'LOGISTICS', 'CALLER', 'MONEY']));

@@ -279,6 +279,7 @@ export function demoSpecs(rng: Rng): GangSpec[] {
       start: at('2024-03-01'),
       end: at('2024-11-20'),
       frozenTarget: DEMO.gang730.frozen,
+      lossScale: 8,
       stories: stories730,
       after: after730,
     },

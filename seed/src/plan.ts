@@ -37,6 +37,8 @@ export interface GangSpec {
   slug?: string;
   name?: string;
   frozenTarget?: number;
+  /** Multiplies drawn losses (demo: the "7·30" gang's victims lost far more than most). Off-calibration. */
+  lossScale?: number;
   /**
    * Scripted cases (demo), drafted once the members exist so a story can name its caller: fields
    * given are kept, the rest planned as usual.
@@ -381,7 +383,7 @@ export class GangPlanner {
     const { rng, world, gang } = this;
     const category = d.category!;
     const channel = d.channel ?? world.draws.nextChannel(category);
-    const loss = d.loss ?? world.draws.nextLoss(category);
+    const loss = d.loss ?? Math.round((world.draws.nextLoss(category) * (this.spec.lossScale ?? 1)) / 100) * 100;
     const owner = d.owner ?? FILING_AGENCIES[rng.from(this.agencyWeights)]!;
     const region = d.region ?? (owner.regions.length === 1 ? owner.regions[0]! : owner.regions[rng.weighted(owner.regions.map((r) => REGIONS[r]!.weight))]!);
     const station = d.station ?? rng.pick(owner.stations);
