@@ -27,7 +27,7 @@ import { STORE_LIMITS, type GraphStore } from './graph-store';
 import { num, toLink, toNode, toPathLinks, toSource } from './mapping';
 import type { CypherRunner, Row } from './runner';
 import { statsFromRows } from './stats';
-import { viewerParams } from './visibility';
+import { viewerParams, visibleTo } from './visibility';
 
 const EARLIEST = '0000-01-01T00:00:00.000Z';
 const LATEST = '9999-12-31T23:59:59.999Z';
@@ -107,12 +107,9 @@ export class CypherGraphStore implements GraphStore {
     const hops = clamp(options.hops, 1, STORE_LIMITS.maxHops);
     const limit = clamp(options.limit, 0, STORE_LIMITS.maxLimit);
     const linkTypes = options.linkTypes?.length ? options.linkTypes : LINK_TYPE_NAMES;
-    const params = {
-      ...viewerParams(viewer),
-      ...window(options),
-      labels: options.labels?.length ? options.labels : LABEL_NAMES,
-      linkTypes,
-    };
+    const params = { ...viewerParams(viewer), ...window(options), linkTypes };
+    const labels = new Set<Label>(options.labels?.length ? options.labels : LABEL_NAMES);
+    const visible = visibleTo(viewer);
     const seedIds = new Set(seeds.map((s) => s.id));
     const reached = new Map<string, { node: GraphNode; dist: number }>();
     for (const seed of seeds) {
@@ -120,7 +117,8 @@ export class CypherGraphStore implements GraphStore {
         const node = toNode(row.n);
         const dist = num(row.dist);
         const known = reached.get(node.id);
-        if (!seedIds.has(node.id) && (!known || dist < known.dist)) reached.set(node.id, { node, dist });
+        if (!visible(node) || !labels.has(node.label) || seedIds.has(node.id)) continue;
+        if (!known || dist < known.dist) reached.set(node.id, { node, dist });
       }
     }
     const nearest = [...reached.values()].sort((a, b) => a.dist - b.dist || a.node.id.localeCompare(b.node.id));
@@ -141,24 +139,30 @@ export class CypherGraphStore implements GraphStore {
         from,
         to,
         linkTypes: options.linkTypes?.length ? options.linkTypes : LINK_TYPE_NAMES,
-        k: clamp(options.k, 1, STORE_LIMITS.maxPaths),
+        // Routes through nodes the viewer may not see are dropped below, so ask for more.
+        k: clamp(options.k, 1, STORE_LIMITS.maxPaths) * 4,
       },
       { maxHops: clamp(options.maxHops, 1, STORE_LIMITS.maxPathHops) },
     );
-    const nodes = new Map<string, GraphNode>();
-    const links = new Map<string, GraphLink>();
     // Parallel links (two transfers between the same cards) make paths that differ only in the
-    // link taken: one route is kept per sequence of nodes, and every link shows in `links`.
-    const routes = new Map<string, { nodes: string[]; links: GraphLink[] }>();
+    // link taken: one route is kept per sequence of nodes, and every link of it shows in `links`.
+    const routes = new Map<string, { nodes: GraphNode[]; links: GraphLink[] }>();
+    const visible = visibleTo(viewer);
     for (const row of rows) {
-      const pathNodes = row.pathNodes as unknown[];
-      const pathLinks = toPathLinks(pathNodes, row.pathRels as unknown[]);
-      for (const n of pathNodes.map(toNode)) nodes.set(n.id, n);
-      for (const l of pathLinks) links.set(linkIdentity(l), l);
-      const route = pathNodes.map((n) => (n as { id: string }).id);
-      if (!routes.has(route.join('>'))) routes.set(route.join('>'), { nodes: route, links: pathLinks });
+      const pathNodes = (row.pathNodes as unknown[]).map(toNode);
+      if (!pathNodes.every(visible)) continue;
+      const key = pathNodes.map((n) => n.id).join('>');
+      const route = routes.get(key) ?? { nodes: pathNodes, links: [] };
+      route.links.push(...toPathLinks(row.pathNodes as unknown[], row.pathRels as unknown[]));
+      routes.set(key, route);
     }
-    const paths = [...routes.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, p]) => p);
+    const kept = [...routes.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .slice(0, clamp(options.k, 1, STORE_LIMITS.maxPaths))
+      .map(([, route]) => route);
+    const nodes = new Map(kept.flatMap((r) => r.nodes.map((n) => [n.id, n] as const)));
+    const links = new Map(kept.flatMap((r) => r.links.map((l) => [linkIdentity(l), l] as const)));
+    const paths = kept.map((r) => ({ nodes: r.nodes.map((n) => n.id), links: r.links.slice(0, r.nodes.length - 1) }));
     return { nodes: [...nodes.values()], links: [...links.values()], paths };
   }
 

@@ -25,3 +25,9 @@ export function viewerParams(viewer: Viewer): { agencies: string[]; ownerPattern
   const alternatives = viewer.agencies.map((a) => a.replace(/\./g, '[.]')).join('|');
   return { agencies: [...viewer.agencies], ownerPattern: `.*[|](${alternatives})[|].*` };
 }
+
+/** The same rule as `n.owners =~ $ownerPattern`, for nodes already read. */
+export function visibleTo(viewer: Viewer): (node: { owners: string[] }) => boolean {
+  const agencies = new Set(viewer.agencies);
+  return (node) => node.owners.some((o) => agencies.has(o));
+}
