@@ -83,7 +83,12 @@ describe('the demo scenario', () => {
     expect(new Set(t.members.map((m) => m.layer))).toEqual(new Set(['MANAGEMENT', 'TECH', 'LOGISTICS', 'CALLER', 'MONEY']));
     const boss = personNamed(DEMO.boss.name).find((p) => linksFrom(p.id, 'MEMBER_OF').some((l) => l.to === gang.id))!;
     expect(boss.props!.aliases).toEqual([DEMO.boss.alias]);
-    expect(linksFrom(boss.id, 'USES').some((l) => l.to.startsWith('phone:+855'))).toBe(true);
+    expect(linksFrom(boss.id, 'USES').map((l) => l.to)).toContain(`phone:${DEMO.boss.phone}`);
+    expect(linksFrom(boss.id, 'OWNS').map((l) => l.to)).toContain(`telegram:${DEMO.boss.telegram}`);
+    // Callers report up to him through their team leader.
+    const lead = personNamed(DEMO.callerLead.name)[0]!;
+    const up = linksFrom(lead.id, 'REPORTS_TO')[0]!.to;
+    expect([boss.id, ...personNamed(DEMO.deputy.name).map((p) => p.id)]).toContain(up);
     const moneyProvinces = new Set(
       t.members.filter((m) => m.layer === 'MONEY').map((m) => nodes.get(m.person)!.props!.province),
     );
@@ -95,6 +100,8 @@ describe('the demo scenario', () => {
   it('has every README number and name in the bundle', () => {
     const ids = [
       `phone:${DEMO.callerPhone}`,
+      `phone:${DEMO.boss.phone}`,
+      `telegram:${DEMO.boss.telegram}`,
       `phone:${DEMO.origin.phone}`,
       `phone:${DEMO.wang.phone}`,
       `phone:${DEMO.wu.phone}`,

@@ -31,7 +31,7 @@ export const DEMO_PARAMS: ScaleParams = { shanghaiShare: 0.85, membersPerCase: 0
 export const DEMO = {
   gang730: { id: 'gang:730-sihanoukville', name: '“7·30”特大跨境电信网络诈骗犯罪集团', frozen: 14_000_000_00 },
   callerPhone: '+8617093073001',
-  boss: { name: '林海峰', alias: '峰哥' },
+  boss: { name: '林海峰', alias: '峰哥', phone: '+85597730730', telegram: 'haifeng_730' },
   deputy: { name: '郑志强', alias: '阿强' },
   callerLead: { name: '陈文杰', alias: '文哥' },
   moneyHead: { name: '黄建平', alias: '老黄' },
@@ -196,8 +196,11 @@ function stories730(g: GangP, world: World, rng: Rng): Partial<CaseP>[] {
 
 function after730(g: GangP): void {
   const managers = g.members.filter((m) => m.layer === 'MANAGEMENT');
-  managers[0]!.person.name = DEMO.boss.name;
-  managers[0]!.person.aliases = [DEMO.boss.alias];
+  const boss = managers[0]!;
+  boss.person.name = DEMO.boss.name;
+  boss.person.aliases = [DEMO.boss.alias];
+  Object.assign(boss.phone, { id: `phone:${DEMO.boss.phone}`, number: DEMO.boss.phone, carrier: 'Metfone (柬埔寨)', homeRegion: '柬埔寨' });
+  if (boss.telegram) Object.assign(boss.telegram, { id: `telegram:${DEMO.boss.telegram}`, handle: DEMO.boss.telegram });
   if (managers[1]) {
     managers[1].person.name = DEMO.deputy.name;
     managers[1].person.aliases = [DEMO.deputy.alias];
