@@ -32,13 +32,11 @@ export function source(id: string, type: SourceType, reference: string, owner: s
 
 const node = (label: NodeRecord['label'], id: string, owner: string, props: Props): NodeRecord => ({ kind: 'node', label, id, owner, props });
 
+/** Built as one literal per shape (keyed or not, with or without props) so V8 keeps them monomorphic. */
 function link(type: LinkType, from: string, to: string, owner: string, sources: string[], props?: Props, key?: string): LinkRecord {
-  const r: LinkRecord = { kind: 'link', type, from, to };
-  if (key !== undefined) r.key = key;
-  r.owner = owner;
-  r.sources = sources;
-  if (props) r.props = props;
-  return r;
+  if (key !== undefined) return { kind: 'link', type, from, to, key, owner, sources, props: props! };
+  if (props) return { kind: 'link', type, from, to, owner, sources, props };
+  return { kind: 'link', type, from, to, owner, sources };
 }
 
 export function personNode(p: PersonP, owner: string): NodeRecord {
@@ -112,7 +110,7 @@ export function* emitGang(world: World, g: GangP, truth: TruthSink | undefined, 
     for (const [i, m] of g.members.entries()) {
       const id = `src:${lead}:${slug}:stmt:${i}`;
       stmt.push(id);
-      yield y(source(id, 'STATEMENT', `犯罪嫌疑人${m.person.name}讯问笔录（${g.name}）`, lead, g.end + 86400 * (1 + (i % 20)), by));
+      yield y(source(id, 'STATEMENT', `犯罪嫌疑人${m.person.name}讯问笔录（${g.name}）`, lead, g.end + 86400 * (1 + (i % 10)), by));
     }
   }
 
@@ -137,9 +135,11 @@ export function* emitGang(world: World, g: GangP, truth: TruthSink | undefined, 
     }
     for (const n of sellerNodes) yield y(n);
   }
+  // What police of an unidentified gang have is what its cases and call records show.
+  const usedAccounts = known ? undefined : new Set(g.cases.map((c) => c.scamAccount?.id));
   for (const m of g.members) {
     for (const p of m.scamPhones) yield y(phoneNode(p, lead));
-    for (const a of m.scamAccounts) yield y(accountNode(a, lead));
+    for (const a of m.scamAccounts) if (!usedAccounts || usedAccounts.has(a.id)) yield y(accountNode(a, lead));
   }
   for (const c of g.cards) yield y(cardNode(c, lead));
 

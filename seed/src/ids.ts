@@ -19,12 +19,15 @@ function perm(n: number, m: number, a: number, b: number): number {
  * mixer on the smallest power-of-two range that holds them, walked until the value falls inside.
  * An affine map alone leaves consecutive values visibly evenly spaced.
  */
-function scramble(n: number, width: number, key: number): string {
+const SCRAMBLE = Array.from({ length: 10 }, (_, width) => {
   const m = 10 ** width;
   let k = 1;
   while (2 ** k < m) k++;
-  const mask = k === 32 ? -1 : (1 << k) - 1;
-  const half = k >> 1;
+  return { m, mask: (1 << k) - 1, half: k >> 1 };
+});
+
+function scramble(n: number, width: number, key: number): string {
+  const { m, mask, half } = SCRAMBLE[width]!;
   let x = n % m;
   do {
     x = (x ^ key) & mask;
@@ -34,7 +37,7 @@ function scramble(n: number, width: number, key: number): string {
     x = Math.imul(x, 0x297a2d39) & mask;
     x = (x ^ (x >>> half)) & mask;
   } while (x >= m);
-  return pad(x, width);
+  return String(x).padStart(width, '0');
 }
 
 /** Twelve digits from two six-digit halves, each scrambled, the second keyed by the first. */
@@ -102,11 +105,11 @@ export class Identifiers {
   /** Per (region, birth day, gender) sequence numbers: the 3 digits before the check digit. */
   private readonly idSeq = new Uint16Array(REGIONS.length * BIRTH_DAYS * 2);
 
-  mobile(): PhoneValue {
+  mobile(homeRegion = ''): PhoneValue & { homeRegion: string } {
     const n = this.phoneN++;
     const p = PHONE_PREFIXES[n % PHONE_PREFIXES.length]!;
     const number = `+86${p.prefix}${scramble(Math.floor(n / PHONE_PREFIXES.length), 8, 0x5bd1e99 + (n % PHONE_PREFIXES.length))}`;
-    return { id: `phone:${number}`, number, carrier: p.carrier };
+    return { id: `phone:${number}`, number, carrier: p.carrier, homeRegion };
   }
 
   virtual(): PhoneValue {

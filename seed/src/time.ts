@@ -10,14 +10,16 @@ export const DAY = 86400;
 /** 2024-01-01T00:00:00+08:00 in Unix milliseconds. */
 const EPOCH_MS = Date.UTC(2024, 0, 1) - 8 * HOUR * 1000;
 
-const dayCache = new Map<number, string>();
+/** Day strings for 2022–2026 by day index + OFFSET; other days are formatted on the fly. */
+const OFFSET = 800;
+const dayCache: string[] = [];
 
 function dayString(day: number): string {
-  let s = dayCache.get(day);
-  if (s === undefined) {
-    s = new Date(Date.UTC(2024, 0, 1) + day * DAY * 1000).toISOString().slice(0, 10);
-    dayCache.set(day, s);
-  }
+  const i = day + OFFSET;
+  const hit = dayCache[i];
+  if (hit !== undefined) return hit;
+  const s = new Date(Date.UTC(2024, 0, 1) + day * DAY * 1000).toISOString().slice(0, 10);
+  if (i >= 0 && i < 2 * OFFSET + 1000) dayCache[i] = s;
   return s;
 }
 

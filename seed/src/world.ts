@@ -90,8 +90,7 @@ export class World {
   }
 
   phone(rng: Rng, region: number): PhoneP {
-    const p = this.ids.mobile();
-    return { id: p.id, number: p.number, carrier: p.carrier, homeRegion: HOME_REGION[region]! };
+    return this.ids.mobile(HOME_REGION[region]);
   }
 
   /** A seller already supplying other gangs half of the time: the trade is a market, not a gang. */
