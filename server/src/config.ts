@@ -8,6 +8,13 @@ export interface Config {
   /** Load the demo data into an empty store on first start. */
   demo: boolean;
   logLevel: string;
+  /** NODE_ENV=production: no GraphiQL, no introspection, no development viewer headers by default. */
+  production: boolean;
+  /**
+   * Take the viewer from the `x-agencies`, `x-user` and `x-role` request headers. A stand-in
+   * until the access issue brings users: on by default in development, off in production.
+   */
+  viewerHeaders: boolean;
 }
 
 /** A bad environment variable, named. */
@@ -38,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (graphStore === 'neo4j' && !/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/.test(uri)) {
     throw new ConfigError('NEO4J_URI', `must be a bolt:// or neo4j:// address when GRAPH_STORE=neo4j (got ${JSON.stringify(uri)})`);
   }
+  const production = oneOf(env, 'NODE_ENV', ['production', 'development', 'test'] as const, 'development') === 'production';
   return {
     port: port(env),
     dataDir: resolve(env.DATA_DIR ?? './data'),
@@ -50,5 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     demo: oneOf(env, 'DEMO', ['0', '1'] as const, '1') === '1',
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    production,
+    viewerHeaders: oneOf(env, 'VIEWER_HEADERS', ['0', '1'] as const, production ? '0' : '1') === '1',
   };
 }

@@ -1,0 +1,144 @@
+import {
+  ACCOUNT_TYPES,
+  AGENCY_LEVELS,
+  CASE_CATEGORIES,
+  CASE_STATUSES,
+  CHANNELS,
+  GANG_LAYERS,
+  GENDERS,
+  LABEL_NAMES,
+  LABELS,
+  LINK_TYPE_NAMES,
+  LINK_TYPES,
+  PLATFORMS,
+  SOURCE_TYPES,
+  type Label,
+  type LinkType,
+  type PropDef,
+} from '../domain/model';
+import type { GraphLink, GraphNode, SourceRecord } from '../domain/types';
+import { builder } from './builder';
+
+/**
+ * The model's labels and link types as GraphQL types, generated from domain/model.ts so that a
+ * new label or property is one edit there. Nodes and links carry ids, a label and a caption, so
+ * the web app hands them to Cytoscape as they are (`source: from, target: to` as aliases).
+ */
+
+const ENUM_NAMES = new Map<readonly string[], string>([
+  [CASE_CATEGORIES, 'CaseCategory'],
+  [CHANNELS, 'Channel'],
+  [CASE_STATUSES, 'CaseStatus'],
+  [GENDERS, 'Gender'],
+  [ACCOUNT_TYPES, 'AccountType'],
+  [PLATFORMS, 'Platform'],
+  [AGENCY_LEVELS, 'AgencyLevel'],
+  [GANG_LAYERS, 'GangLayer'],
+  [SOURCE_TYPES, 'SourceType'],
+]);
+const enums = new Map([...ENUM_NAMES].map(([values, name]) => [values, builder.enumType(name, { values: values as readonly string[] })]));
+
+export const NodeLabel = builder.enumType('NodeLabel', { values: LABEL_NAMES });
+export const LinkTypeEnum = builder.enumType('LinkType', { values: LINK_TYPE_NAMES });
+
+type Props = GraphNode['props'];
+type Field = (t: any, name: string, def: PropDef) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** One GraphQL field per model property, its value passed through the viewer's masking hook. */
+const propField: Field = (t, name, def) => {
+  const resolve = (parent: { props: Props }, _: unknown, ctx: { mask: (d: PropDef, v: unknown) => unknown }) => ctx.mask(def, parent.props[name]);
+  const description = def.sensitive ? `Sensitive (${def.sensitive}): masked unless the viewer's role may see it.` : undefined;
+  const options = { nullable: true, resolve, description };
+  switch (def.type) {
+    case 'int':
+      return t.int(options);
+    case 'boolean':
+      return t.boolean(options);
+    case 'money':
+      return t.field({ ...options, type: 'Money' });
+    case 'time':
+      return t.field({ ...options, type: 'DateTime' });
+    case 'stringList':
+      return t.stringList(options);
+    case 'enum':
+      return t.field({ ...options, type: enums.get(def.values!)! });
+    default:
+      return t.string(options);
+  }
+};
+
+export const Node = builder.interfaceRef<GraphNode>('Node').implement({
+  description: 'A node of the graph. `id` is global and stable (e.g. phone:+8613812345678, case:SH1).',
+  resolveType: (node) => node.label,
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    label: t.field({ type: NodeLabel, resolve: (n) => n.label }),
+    caption: t.string({
+      description: 'What the canvas shows: the label\'s caption property (masked like it), or the id.',
+      resolve: (n, _, ctx) => {
+        const prop = LABELS[n.label].caption;
+        return String(ctx.mask((LABELS[n.label].props as Record<string, PropDef>)[prop], n.props[prop]) ?? n.id);
+      },
+    }),
+    owners: t.exposeStringList('owners', { description: 'Agencies that contributed this node.' }),
+    createdAt: t.field({ type: 'DateTime', resolve: (n) => n.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (n) => n.updatedAt }),
+  }),
+});
+
+export const labelTypes = Object.fromEntries(
+  LABEL_NAMES.map((label) => [
+    label,
+    builder.objectRef<GraphNode>(label).implement({
+      interfaces: [Node],
+      isTypeOf: (n) => (n as GraphNode).label === label,
+      fields: (t) => Object.fromEntries(Object.entries(LABELS[label].props as Record<string, PropDef>).map(([name, def]) => [name, propField(t, name, def)])) as never,
+    }),
+  ]),
+) as Record<Label, ReturnType<typeof builder.objectRef<GraphNode>>>;
+
+export const Source = builder.objectRef<SourceRecord>('Source').implement({
+  description: 'An evidence record that links cite by id.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    type: t.field({ type: enums.get(SOURCE_TYPES)!, resolve: (s) => s.type }),
+    reference: t.exposeString('reference'),
+    sha256: t.exposeString('sha256', { nullable: true }),
+    collectedAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.collectedAt }),
+    collectedBy: t.exposeString('collectedBy', { nullable: true }),
+    owner: t.exposeString('owner'),
+  }),
+});
+
+export const linkId = (l: GraphLink) => `${l.type}:${l.from}:${l.to}:${l.key}`;
+
+export const Link = builder.interfaceRef<GraphLink>('Link').implement({
+  description: 'A link of the graph, with who recorded it, when, and the evidence it rests on.',
+  resolveType: (l) => linkTypeName(l.type),
+  fields: (t) => ({
+    id: t.id({ description: 'Global and stable: type:from:to:key.', resolve: linkId }),
+    type: t.field({ type: LinkTypeEnum, resolve: (l) => l.type }),
+    caption: t.string({ resolve: (l) => l.type }),
+    from: t.id({ resolve: (l) => l.from }),
+    to: t.id({ resolve: (l) => l.to }),
+    key: t.exposeString('key', { description: "Tells apart links of one type between the same nodes; '' when there is one." }),
+    owner: t.exposeString('owner', { description: 'The agency that first recorded the link.' }),
+    owners: t.exposeStringList('owners'),
+    sources: t.idList({ resolve: (l) => l.sources }),
+    evidence: t.field({ type: [Source], nullable: { list: false, items: true }, resolve: (l, _, ctx) => ctx.loaders.source.loadMany(l.sources) as never }),
+    createdAt: t.field({ type: 'DateTime', resolve: (l) => l.createdAt }),
+    createdBy: t.exposeString('createdBy'),
+  }),
+});
+
+function linkTypeName(type: LinkType): string {
+  return `${type.toLowerCase().replace(/(^|_)(\w)/g, (_, __, c: string) => c.toUpperCase())}Link`;
+}
+
+for (const type of LINK_TYPE_NAMES) {
+  builder.objectRef<GraphLink>(linkTypeName(type)).implement({
+    interfaces: [Link],
+    isTypeOf: (l) => (l as GraphLink).type === type,
+    fields: (t) => Object.fromEntries(Object.entries(LINK_TYPES[type].props as Record<string, PropDef>).map(([name, def]) => [name, propField(t, name, def)])) as never,
+  });
+}
