@@ -1,0 +1,36 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serverAudits } from 'graphql-http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from '../../server/src/http/serve';
+import type { GraphStore } from '../../server/src/store/graph-store';
+import { fixtureApp } from './harness';
+
+/** The GraphQL-over-HTTP spec's audits, run against the live server on loopback. */
+describe('GraphQL over HTTP conformance (graphql-http serverAudits)', () => {
+  let server: Server;
+  let store: GraphStore;
+  let url = '';
+  beforeAll(async () => {
+    const fixture = await fixtureApp();
+    store = fixture.store;
+    server = await serve(fixture.app, 0);
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await store.close();
+  });
+
+  it('passes every MUST audit', async () => {
+    const audits = serverAudits({ url: () => url, fetchFn: fetch });
+    const musts = audits.filter((a) => a.name.startsWith('MUST'));
+    expect(musts.length).toBeGreaterThan(10);
+    const failed: string[] = [];
+    for (const audit of musts) {
+      const result = await audit.fn();
+      if (result.status !== 'ok') failed.push(`${audit.name}: ${result.reason}`);
+    }
+    expect(failed).toEqual([]);
+  });
+});
