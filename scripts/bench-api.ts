@@ -1,0 +1,135 @@
+/**
+ * `npm run bench:api`: the GraphQL API's targets (issue 4) on the embedded engine at `city` scale.
+ *   1. neighborhood, 2 hops: p50 through the API (in-process app.fetch) against the same call on the port;
+ *   2. requests/s for a 20-neighbour query at 20 concurrent clients over loopback HTTP;
+ *   3. p95 and failures under 50 concurrent clients running a mixed investigation workload.
+ * Clients run in this process, on the same 2 cores as the server, so loopback figures are a floor.
+ *
+ *   npm run bench:api -- [--scale city|demo] [--seconds 10] [--samples 200]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { generateBundle } from '../seed/src/generate';
+import type { ApiViewer } from '../server/src/api/viewer';
+import { loadConfig } from '../server/src/config';
+import { createApp } from '../server/src/http/app';
+import { serve } from '../server/src/http/serve';
+import { importBundle } from '../server/src/import/importer';
+import { openKuzuStore } from '../server/src/store/kuzu/kuzu-store';
+
+const opts = new Command()
+  .option('--scale <s>', 'seed scale', 'city')
+  .option('--seconds <n>', 'seconds per load row', Number, 10)
+  .option('--samples <n>', 'calls per latency row', Number, 200)
+  .parse()
+  .opts<{ scale: 'city' | 'demo'; seconds: number; samples: number }>();
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
+const store = await openKuzuStore(dir);
+const agencies = new Set<string>();
+const candidates: { id: string; label: string }[] = [];
+let n = 0;
+const t0 = performance.now();
+await importBundle(
+  store,
+  (function* () {
+    for (const r of generateBundle({ scale: opts.scale, seed: 1 })) {
+      const rec = r as { kind: string; agency?: string; owner?: string; id?: string; label?: string };
+      if (rec.kind === 'meta' && rec.agency) agencies.add(rec.agency);
+      if (rec.owner) agencies.add(rec.owner);
+      if (rec.kind === 'node' && n++ % 97 === 0) candidates.push({ id: rec.id!, label: rec.label! });
+      yield JSON.stringify(r);
+    }
+  })() as unknown as AsyncIterable<string>,
+  { by: 'bench' },
+);
+console.error(`imported ${opts.scale} in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${JSON.stringify(await store.counts())}`);
+
+const viewer: ApiViewer = { agencies: [...agencies], userId: 'bench', role: 'INVESTIGATOR' };
+const headers = { 'content-type': 'application/json', 'x-agencies': viewer.agencies.join(','), 'x-user': 'bench', 'x-role': 'INVESTIGATOR' };
+const app = createApp({ store, config: loadConfig({}) });
+const body = (query: string, variables: object) => JSON.stringify({ query, variables });
+const NEIGHBORHOOD = 'query($id: ID!, $hops: Int, $limit: Int) { neighborhood(ids: [$id], hops: $hops, limit: $limit) { truncated nodes { id label caption } links { id type from to } } }';
+
+// Seeds with a 20-node one-hop neighbourhood, and seeds in general.
+const seeds = candidates.slice(0, 2000).map((c) => c.id);
+const twenty: string[] = [];
+for (const id of seeds) {
+  const nb = await store.neighborhood(viewer, [id], { hops: 1, limit: 20 });
+  if (nb.nodes.length >= 18 && nb.nodes.length <= 21) twenty.push(id);
+  if (twenty.length >= 50) break;
+}
+if (twenty.length === 0) twenty.push(...seeds.slice(0, 20));
+
+// 1. Port against API, 2 hops, alternating so both see the same cache state.
+const port: number[] = [];
+const api: number[] = [];
+for (let i = 0; i < opts.samples; i++) {
+  const id = seeds[i % seeds.length]!;
+  let s = performance.now();
+  await store.neighborhood(viewer, [id], { hops: 2, limit: 200 });
+  port.push(performance.now() - s);
+  s = performance.now();
+  const r = await app.fetch(new Request('http://bench/graphql', { method: 'POST', headers, body: body(NEIGHBORHOOD, { id, hops: 2, limit: 200 }) }));
+  await r.text();
+  api.push(performance.now() - s);
+}
+
+// 2 and 3 over loopback HTTP.
+const server = await serve(app, 0);
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+async function load(clients: number, next: (i: number) => string) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const end = performance.now() + opts.seconds * 1000;
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const s = performance.now();
+        try {
+          const r = await fetch(url, { method: 'POST', headers, body: next(i++) });
+          const text = await r.text();
+          if (r.status !== 200 || text.includes('"errors"')) failures++;
+        } catch {
+          failures++;
+        }
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  return { rps: latencies.length / opts.seconds, p50: pct(latencies, 50), p95: pct(latencies, 95), failures, total: latencies.length };
+}
+const rps20 = await load(20, (i) => body(NEIGHBORHOOD, { id: twenty[i % twenty.length], hops: 1, limit: 20 }));
+const cases = candidates.filter((c) => c.label === 'Case').map((c) => c.id);
+const cards = candidates.filter((c) => c.label === 'BankCard').map((c) => c.id);
+const mixed = await load(50, (i) => {
+  switch (i % 5) {
+    case 0:
+      return body('query($t: String!) { search(text: $t, limit: 20) { matchedBy node { id label caption } } }', { t: String(1000 + (i % 9000)) });
+    case 1:
+      return body(NEIGHBORHOOD, { id: seeds[i % seeds.length], hops: 2, limit: 200 });
+    case 2:
+      return body('query($id: ID!) { linkedCases(caseId: $id) { linked { caseId shared { id label } } nodes { id } links { id } } }', { id: cases[i % cases.length] });
+    case 3:
+      return body('query($id: ID!) { moneyTrail(cardIds: [$id], depth: 4) { nodes { id caption } links { id from to } } }', { id: cards[i % cards.length] });
+    default:
+      return body('query($id: ID!) { node(id: $id) { id label caption owners } }', { id: seeds[i % seeds.length] });
+  }
+});
+await new Promise((r) => server.close(r));
+await store.close();
+rmSync(dir, { recursive: true, force: true });
+
+const rows = [
+  { name: 'neighborhood 2 hops, port p50', value: pct(port, 50), unit: 'ms' },
+  { name: 'neighborhood 2 hops, API in-process p50', value: pct(api, 50), unit: 'ms', target: `≤ port + 1 ms (${(pct(api, 50) - pct(port, 50)).toFixed(2)} ms over)` },
+  { name: `20-neighbour query, 20 clients, loopback (${twenty.length} seeds)`, value: rps20.rps, unit: 'req/s', target: '≥ 2,000', note: `p50 ${rps20.p50.toFixed(1)} ms, failures ${rps20.failures}/${rps20.total}` },
+  { name: 'mixed workload, 50 clients, p95', value: mixed.p95, unit: 'ms', target: '≤ 300', note: `${mixed.rps.toFixed(0)} req/s, p50 ${mixed.p50.toFixed(1)} ms` },
+  { name: 'mixed workload, 50 clients, failures', value: (100 * mixed.failures) / Math.max(1, mixed.total), unit: '%', target: '< 0.1', note: `${mixed.failures}/${mixed.total}` },
+];
+for (const r of rows) console.log(`${r.name.padEnd(64)} ${r.value.toFixed(2).padStart(10)} ${r.unit.padEnd(6)} ${r.target ?? ''} ${r.note ?? ''}`);
