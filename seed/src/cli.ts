@@ -6,10 +6,10 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { generateBundle } from './generate';
+import { emptyTotals, generateBundle, type Totals } from './generate';
+import { truthWriter, writeParallel } from './parallel';
 import { NdjsonWriter } from './ndjson-writer';
 import { toLine } from './serialize';
-import type { TruthRecord } from './truth';
 import type { Scale } from './types';
 
 function parseSeed(value: string): number {
@@ -31,11 +31,12 @@ const program = new Command()
   .requiredOption('--out <file>', "bundle file to write ('-' for standard output)")
   .option('--truth <file>', 'also write the ground truth (NDJSON) to this file')
   .option('--fraction <f>', 'generate a smaller sample of the same shape (0 < f ≤ 1)', parseFraction)
+  .addOption(new Option('--threads <n>', 'generate on one thread or two (same output either way)').choices(['1', '2']).default('2'))
   .option('--no-progress', 'no progress bar even on a terminal')
   .showHelpAfterError();
 
 program.parse();
-const opts = program.opts<{ scale: Scale; seed: number; out: string; truth?: string; fraction?: number; progress: boolean }>();
+const opts = program.opts<{ scale: Scale; seed: number; out: string; truth?: string; fraction?: number; threads: '1' | '2'; progress: boolean }>();
 if (opts.truth !== undefined && opts.truth === opts.out && opts.out !== '/dev/null') program.error('error: --truth and --out must be different files');
 
 const out = new NdjsonWriter(opts.out);
@@ -49,36 +50,37 @@ const bar = showBar
   : undefined;
 
 const started = process.hrtime.bigint();
-let records = 0;
 const elapsed = (): number => Number(process.hrtime.bigint() - started) / 1e9;
 try {
   bar?.start(1, 0, { scale: opts.scale, records: 0, rate: 0 });
-  const gen = generateBundle({
-    scale: opts.scale,
-    seed: opts.seed,
-    fraction: opts.fraction,
-    onTruth: truth ? (r: TruthRecord) => truth.write(r) : undefined,
-    onProgress: bar
-      ? (done, total) => {
-          bar.setTotal(total);
-          bar.update(done, { records: records.toLocaleString('en'), rate: Math.round(records / elapsed()).toLocaleString('en') });
-        }
-      : undefined,
-  });
-  let nodes = 0;
-  let links = 0;
-  for (const r of gen) {
-    out.writeLine(toLine(r));
-    records++;
-    if (r.kind === 'link') links++;
-    else if (r.kind === 'node') nodes++;
+  const onProgress = bar
+    ? (done: number, total: number): void => {
+        bar.setTotal(total);
+        bar.update(done, { records: out.lines.toLocaleString('en'), rate: Math.round(out.lines / elapsed()).toLocaleString('en') });
+      }
+    : undefined;
+  const gen = { scale: opts.scale, seed: opts.seed, fraction: opts.fraction };
+  let totals: Totals;
+  if (opts.threads === '2' && opts.scale !== 'demo') {
+    totals = await writeParallel(gen, out, truth, onProgress);
+  } else {
+    totals = emptyTotals();
+    let nodes = 0;
+    let links = 0;
+    for (const r of generateBundle({ ...gen, onTruth: truthWriter(truth), onProgress })) {
+      out.writeLine(toLine(r));
+      if (r.kind === 'link') links++;
+      else if (r.kind === 'node') nodes++;
+    }
+    Object.assign(totals, { nodes, links, records: out.lines });
   }
   bar?.stop();
   out.close();
   truth?.close();
   const s = elapsed();
+  const records = out.lines;
   process.stderr.write(
-    `seed: ${records.toLocaleString('en')} records (${nodes.toLocaleString('en')} node and ${links.toLocaleString('en')} link records, ${(out.bytes / 1048576).toFixed(1)} MiB) → ${opts.out}` +
+    `seed: ${records.toLocaleString('en')} records (${totals.nodes.toLocaleString('en')} node and ${totals.links.toLocaleString('en')} link records, ${(out.bytes / 1048576).toFixed(1)} MiB) → ${opts.out}` +
       (opts.truth ? `, ${truth!.lines.toLocaleString('en')} truth records → ${opts.truth}` : '') +
       ` in ${s.toFixed(1)} s (${Math.round(records / s).toLocaleString('en')} records/s)\n`,
   );

@@ -74,6 +74,7 @@ export const contacted = (c: ContactP, owner: string, src: string[]): LinkRecord
 export const transferred = (t: Tx, owner: string, src: string[]): LinkRecord =>
   link('TRANSFERRED', t.from.id, t.to.id, owner, src, { txId: t.txId, amount: t.amount, at: iso(t.at) }, t.txId);
 
+/** Running record counts. */
 export interface EmitCounts {
   nodes: number;
   links: number;

@@ -300,3 +300,29 @@ describe('the NDJSON line writer', () => {
     expect(differing).toEqual([]);
   });
 });
+
+describe('the two-thread writer of the command line', () => {
+  it('writes the same bytes as the in-process generator, bundle and truth', async () => {
+    const { writeParallel } = await import('./parallel');
+    const { NdjsonWriter } = await import('./ndjson-writer');
+    const { toLine } = await import('./serialize');
+    const { mkdtempSync, readFileSync: read, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/seed-`);
+    try {
+      const out = new NdjsonWriter(`${dir}/b.ndjson`);
+      const truthOut = new NdjsonWriter(`${dir}/t.ndjson`);
+      const totals = await writeParallel({ ...SAMPLE, fraction: 0.02 }, out, truthOut);
+      out.close();
+      truthOut.close();
+      let bundle = '';
+      let truth = '';
+      for (const r of generateBundle({ ...SAMPLE, fraction: 0.02, onTruth: (t) => (truth += JSON.stringify(t) + '\n') })) bundle += toLine(r) + '\n';
+      expect(read(`${dir}/b.ndjson`, 'utf8') === bundle).toBe(true);
+      expect(read(`${dir}/t.ndjson`, 'utf8') === truth).toBe(true);
+      expect(totals.records).toBe(bundle.split('\n').length - 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -90,6 +90,15 @@ export interface PhoneValue {
 }
 
 export class Identifiers {
+  /**
+   * Runs split into partitions (generated side by side, see generate.ts) draw every counter from
+   * interleaved sequences, n·stride + offset, so their values never collide either.
+   */
+  constructor(
+    private readonly stride = 1,
+    private readonly offset = 0,
+  ) {}
+
   private phoneN = 0;
   private virtualN = 0;
   private foreignN = 0;
@@ -106,21 +115,21 @@ export class Identifiers {
   private readonly idSeq = new Uint16Array(REGIONS.length * BIRTH_DAYS * 2);
 
   mobile(homeRegion = ''): PhoneValue & { homeRegion: string } {
-    const n = this.phoneN++;
+    const n = this.phoneN++ * this.stride + this.offset;
     const p = PHONE_PREFIXES[n % PHONE_PREFIXES.length]!;
     const number = `+86${p.prefix}${scramble(Math.floor(n / PHONE_PREFIXES.length), 8, 0x5bd1e99 + (n % PHONE_PREFIXES.length))}`;
     return { id: `phone:${number}`, number, carrier: p.carrier, homeRegion };
   }
 
   virtual(): PhoneValue {
-    const n = this.virtualN++;
+    const n = this.virtualN++ * this.stride + this.offset;
     const p = VIRTUAL_PREFIXES[n % VIRTUAL_PREFIXES.length]!;
     const number = `+86${p.prefix}${scramble(Math.floor(n / VIRTUAL_PREFIXES.length), 7, 0x1b873593 + (n % VIRTUAL_PREFIXES.length))}`;
     return { id: `phone:${number}`, number, carrier: p.carrier };
   }
 
   foreign(dial: string): PhoneValue {
-    const n = this.foreignN++;
+    const n = this.foreignN++ * this.stride + this.offset;
     const local =
       dial === '855' ? `1${scramble(n, 7, 0x85ebca6b)}` : dial === '95' ? `9${scramble(n, 9, 0xc2b2ae35)}` : `20${scramble(n, 8, 0x27d4eb2f)}`;
     const number = `+${dial}${local}`;
@@ -128,8 +137,9 @@ export class Identifiers {
   }
 
   card(bank: Bank): { id: string; number: string } {
-    const n = this.cardN.get(bank.bin) ?? 0;
-    this.cardN.set(bank.bin, n + 1);
+    const k = this.cardN.get(bank.bin) ?? 0;
+    this.cardN.set(bank.bin, k + 1);
+    const n = k * this.stride + this.offset;
     const salt = Number(bank.bin) % 99_991;
     const body = bank.length === 19 ? pad(perm12(n + salt * 7_919), 12) : pad(perm(n + salt * 7_919, 1e9, 1299709, 2718281), 9);
     const number = bank.bin + body + luhnDigit(bank.bin + body);
@@ -137,37 +147,37 @@ export class Identifiers {
   }
 
   corporate(bank: Bank): { id: string; number: string } {
-    const n = this.corporateN++;
+    const n = this.corporateN++ * this.stride + this.offset;
     const number = `${bank.corporate}${pad(perm12(n + 500000), 12)}${pad(n % 997, 3)}`;
     return { id: `card:${number}`, number };
   }
 
   qq(): { id: string; handle: string } {
-    const n = this.qqN++;
+    const n = this.qqN++ * this.stride + this.offset;
     const handle = String(100000000 + perm(n, 1900000000, 1664527, 1013904));
     return { id: `qq:${handle}`, handle };
   }
 
   wechat(rng: Rng): { id: string; handle: string } {
-    const n = this.wxN++;
+    const n = this.wxN++ * this.stride + this.offset;
     const handle = `wxid_${perm12(n).toString(36).padStart(8, '0')}${rng.pick(ALPHA)}${rng.pick(ALPHA)}${rng.int(10, 99)}`;
     return { id: `wechat:${handle}`, handle };
   }
 
   alipay(rng: Rng): { id: string; handle: string } {
-    const n = this.aliN++;
+    const n = this.aliN++ * this.stride + this.offset;
     const handle = `${rng.pick(ALPHA)}${rng.pick(ALPHA)}${perm(n, 1e8, 1103513, 12345).toString(36)}@${rng.pick(['163.com', 'qq.com', '126.com', 'sina.com'])}`;
     return { id: `alipay:${handle}`, handle };
   }
 
   telegram(rng: Rng): { id: string; handle: string } {
-    const n = this.tgN++;
+    const n = this.tgN++ * this.stride + this.offset;
     const handle = `${rng.pick(['boss', 'king', 'lao', 'tiger', 'dragon', 'jin', 'ace'])}_${perm(n + 1_732_050, 1e7, 1234577, 31).toString(36)}`;
     return { id: `telegram:${handle}`, handle };
   }
 
   imei(gateway = false): { id: string; imei: string; model: string } {
-    const n = gateway ? this.gatewayN++ : this.imeiN++;
+    const n = (gateway ? this.gatewayN++ : this.imeiN++) * this.stride + this.offset;
     const h = gateway ? GATEWAY : HANDSETS[n % HANDSETS.length]!;
     const body = h.tac + pad(perm((gateway ? n : Math.floor(n / HANDSETS.length)) + 271_828, 1e6, 7877, 4242), 6);
     const imei = body + luhnDigit(body);
@@ -176,7 +186,7 @@ export class Identifiers {
 
   /** A bank transaction serial, unique within the bundle. */
   txId(bank: Bank, sec: number): string {
-    const n = this.txN++;
+    const n = this.txN++ * this.stride + this.offset;
     return `${bank.bin.slice(0, 4)}${sec.toString(36).toUpperCase()}${pad(perm(n, 1e8, 2654437, 97), 8)}`;
   }
 
@@ -192,9 +202,10 @@ export class Identifiers {
     for (let attempt = 0; attempt < 50; attempt++) {
       const day = Math.min(BIRTH_DAYS - 1, Math.max(0, yearStart + rng.int(0, yearLen - 1)));
       const slot = (regionIndex * BIRTH_DAYS + day) * 2 + (gender === 'M' ? 1 : 0);
-      const used = this.idSeq[slot]!;
+      const k = this.idSeq[slot]!;
+      const used = k * this.stride + this.offset;
       if (used >= 499) continue;
-      this.idSeq[slot] = used + 1;
+      this.idSeq[slot] = k + 1;
       const seq = used * 2 + (gender === 'M' ? 1 : 2);
       const date = birthDate(day);
       const first17 = region.code + date + pad(seq, 3);

@@ -45,6 +45,21 @@ export class NdjsonWriter {
     this.buf[this.used++] = 10;
   }
 
+  /** Writes bytes that already hold whole lines (another thread's share). */
+  writeBytes(b: Uint8Array, lines: number): void {
+    this.lines += lines;
+    if (b.length === 0) return;
+    if (this.used + b.length > CHUNK) {
+      this.flush();
+      if (b.length > CHUNK) {
+        this.writeAll(Buffer.from(b.buffer, b.byteOffset, b.length));
+        return;
+      }
+    }
+    this.buf.set(b, this.used);
+    this.used += b.length;
+  }
+
   flush(): void {
     if (this.used === 0) return;
     this.writeAll(this.buf.subarray(0, this.used));
@@ -60,5 +75,33 @@ export class NdjsonWriter {
   close(): void {
     this.flush();
     if (this.own) closeSync(this.fd);
+  }
+}
+
+/** Lines collected in memory (a worker's share of the output), handed over as one buffer. */
+export class MemoryLines {
+  private buf = Buffer.allocUnsafeSlow(1 << 20);
+  private used = 0;
+  lines = 0;
+
+  writeLine(s: string): void {
+    this.lines++;
+    const need = this.used + s.length * 3 + 1;
+    if (need > this.buf.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(need, this.buf.length * 2));
+      this.buf.copy(bigger, 0, 0, this.used);
+      this.buf = bigger;
+    }
+    this.used += this.buf.write(s, this.used, 'utf8');
+    this.buf[this.used++] = 10;
+  }
+
+  /** The bytes so far; the collector starts over with a fresh buffer. */
+  take(): Uint8Array {
+    const out = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.used);
+    this.buf = Buffer.allocUnsafeSlow(1 << 20);
+    this.used = 0;
+    this.lines = 0;
+    return out;
   }
 }

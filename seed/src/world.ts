@@ -54,8 +54,13 @@ export interface Seller {
   gangs: string[];
 }
 
+/**
+ * State of one partition of a run. A run has PARTITIONS of them; gang i belongs to partition
+ * i mod PARTITIONS, so the command line can generate partitions side by side and still write the
+ * same bytes as the in-process generator.
+ */
 export class World {
-  readonly ids = new Identifiers();
+  readonly ids: Identifiers;
   readonly draws: CategoryDraws;
   readonly rng: Rng;
   readonly sellers: Seller[] = [];
@@ -64,14 +69,18 @@ export class World {
   constructor(
     readonly seed: number,
     readonly scale: Scale,
+    readonly partition = 0,
+    readonly partitions = 1,
   ) {
-    this.rng = new Rng(seed, 0xc0ffee);
+    this.ids = new Identifiers(partitions, partition);
+    this.rng = new Rng(seed, 0xc0ffee + partition);
     this.draws = new CategoryDraws(this.rng.next());
   }
 
   caseNo(agency: Agency, yyyymm: string): string {
-    const n = (this.caseSerial.get(agency.id) ?? 0) + 1;
-    this.caseSerial.set(agency.id, n);
+    const k = this.caseSerial.get(agency.id) ?? 0;
+    this.caseSerial.set(agency.id, k + 1);
+    const n = k * this.partitions + this.partition + 1;
     return `A${agency.unit}${yyyymm}${String(n).padStart(6, '0')}`;
   }
 
