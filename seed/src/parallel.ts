@@ -70,7 +70,7 @@ export async function writeParallel(
     } else queue.push(m);
   };
   port1.on('message', deliver);
-  worker.on('error', (e) => {
+  worker.on('error', (e: Error) => {
     failed = e;
     fail?.(e);
   });
