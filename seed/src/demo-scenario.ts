@@ -23,7 +23,7 @@ import type { AccountP, CardP, CaseP, GangP, PersonP, PhoneP } from './plan-type
 import { agency, BASES, REGIONS, type Base } from './places';
 import type { Rng } from './rng';
 import { at, DAY, MINUTE } from './time';
-import { ANTI_FRAUD_LINE, type World } from './world';
+import type { World } from './world';
 
 export const DEMO_PARAMS: ScaleParams = { shanghaiShare: 0.85, membersPerCase: 0.5, targetsPerCase: 2, quickReport: 0.2 };
 
@@ -184,9 +184,9 @@ function stories730(g: GangP, world: World, rng: Rng): Partial<CaseP>[] {
       status: 'CLOSED',
       calls: [
         { from: p, to: wangPhone, at: at('2024-09-12', '09:31:05'), seconds: 1560 },
-        { from: phone('+8696110', '', ''), to: wangPhone, at: at('2024-09-12', '09:52:40'), seconds: 184 },
+        { from: phone('96110', '反诈预警专线', '上海'), to: wangPhone, at: at('2024-09-12', '09:52:40'), seconds: 184 },
         { from: p, to: wangPhone, at: at('2024-09-12', '10:02:18'), seconds: 95 },
-      ].map((c) => (c.from.id === 'phone:+8696110' ? { ...c, from: { ...c.from, id: ANTI_FRAUD_LINE } } : c)),
+      ],
       hubs: [],
       summary:
         '2024年9月12日，王桂芳（68岁）接到自称“上海市公安局”民警的电话，称其涉嫌洗钱，要求其到银行转账。反诈中心预警模型发现该号码，96110专线回拨劝阻，天平路派出所民警10时15分上门，王女士尚未转账，未造成损失。',

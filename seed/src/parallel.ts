@@ -74,6 +74,11 @@ export async function writeParallel(
     failed = e;
     fail?.(e);
   });
+  worker.on('exit', (code) => {
+    if (code === 0) return;
+    failed ??= new Error(`seed worker exited with code ${code}`);
+    fail?.(failed);
+  });
   const receive = async (): Promise<WorkerMessage> => {
     const m =
       queue.shift() ??

@@ -472,7 +472,7 @@ export class GangPlanner {
       if ((category === 'FAKE_CUSTOMER_SERVICE' || category === 'ONLINE_SHOPPING') && rng.chance(0.5))
         hubs.push({ id: rng.chance(0.5) ? rng.pick(PAYMENT_HUBS) : rng.pick(BANK_HUBS), how: '来电显示被伪装成该客服号码' });
       if (rng.chance(0.15)) {
-        const hotline = `phone:+86${victimCard.bank.hotline}`;
+        const hotline = `phone:${victimCard.bank.hotline}`;
         if (BANK_HUBS.includes(hotline) && !hubs.some((h) => h.id === hotline)) {
           hubs.push({ id: hotline, how: '受害人转账后拨打银行客服核实' });
           calls.push({ from: victimPhone, to: { id: hotline, number: hotline.slice(6), carrier: '', homeRegion: '' }, at: lastPay + rng.int(5, 90) * MINUTE, seconds: rng.int(60, 600) });
@@ -480,7 +480,7 @@ export class GangPlanner {
       }
       if (network && rng.chance(0.06)) hubs.push({ id: WIFI_HUB, how: '诈骗APP登录使用的公共Wi-Fi' });
       if (rng.chance(0.2))
-        calls.push({ from: { id: ANTI_FRAUD_LINE, number: '+8696110', carrier: '', homeRegion: '' }, to: victimPhone, at: firstContact + rng.int(2, 60) * MINUTE, seconds: rng.int(0, 180) });
+        calls.push({ from: { id: ANTI_FRAUD_LINE, number: '96110', carrier: '', homeRegion: '' }, to: victimPhone, at: firstContact + rng.int(2, 60) * MINUTE, seconds: rng.int(0, 180) });
     }
     const city = REGIONS[region]!.city;
     const planned: CaseP = {
@@ -718,7 +718,7 @@ export class GangPlanner {
       for (const t of spreadTimes(rng, gang.start, gang.end, k)) target.calls.push({ from, to: phone, at: t, seconds: rng.chance(0.5) ? 0 : rng.int(5, 240) });
       if (rng.chance(0.3)) {
         const last = target.calls[target.calls.length - 1]!.at;
-        target.calls.push({ from: { id: ANTI_FRAUD_LINE, number: '+8696110', carrier: '', homeRegion: '' }, to: phone, at: last + rng.int(3, 120) * MINUTE, seconds: rng.int(20, 300) });
+        target.calls.push({ from: { id: ANTI_FRAUD_LINE, number: '96110', carrier: '', homeRegion: '' }, to: phone, at: last + rng.int(3, 120) * MINUTE, seconds: rng.int(20, 300) });
       }
       gang.targets.push(target);
     }

@@ -19,17 +19,20 @@ export interface Hub {
   what: string;
 }
 
-/** Numbers and devices that appear in many unrelated cases and must never link them. */
+/**
+ * Numbers and devices that appear in many unrelated cases and must never link them. Short service
+ * numbers keep their short form (the store's phone normalisation leaves them as they are).
+ */
 export const HUBS: readonly Hub[] = [
   ...BANKS.slice(0, 7).map((b) => ({
-    id: `phone:+86${b.hotline}`,
+    id: `phone:${b.hotline}`,
     label: 'Phone' as const,
-    props: { number: `+86${b.hotline}`, carrier: '客服热线', homeRegion: '全国' },
+    props: { number: b.hotline, carrier: '客服热线', homeRegion: '全国' },
     what: `${b.name}客服热线`,
   })),
-  { id: 'phone:+8695188', label: 'Phone', props: { number: '+8695188', carrier: '客服热线', homeRegion: '全国' }, what: '支付宝客服热线' },
-  { id: 'phone:+8695017', label: 'Phone', props: { number: '+8695017', carrier: '客服热线', homeRegion: '全国' }, what: '微信支付客服热线' },
-  { id: 'phone:+8696110', label: 'Phone', props: { number: '+8696110', carrier: '反诈预警专线', homeRegion: '上海' }, what: '96110 反诈预警劝阻专线' },
+  { id: 'phone:95188', label: 'Phone', props: { number: '95188', carrier: '客服热线', homeRegion: '全国' }, what: '支付宝客服热线' },
+  { id: 'phone:95017', label: 'Phone', props: { number: '95017', carrier: '客服热线', homeRegion: '全国' }, what: '微信支付客服热线' },
+  { id: 'phone:96110', label: 'Phone', props: { number: '96110', carrier: '反诈预警专线', homeRegion: '上海' }, what: '96110 反诈预警劝阻专线' },
   {
     id: 'mac:3c-46-d8-1a-07-5e',
     label: 'Device',
@@ -38,10 +41,10 @@ export const HUBS: readonly Hub[] = [
   },
 ];
 export const HUB_IDS = new Set(HUBS.map((h) => h.id));
-export const ANTI_FRAUD_LINE = 'phone:+8696110';
+export const ANTI_FRAUD_LINE = 'phone:96110';
 export const WIFI_HUB = 'mac:3c-46-d8-1a-07-5e';
-export const PAYMENT_HUBS = ['phone:+8695188', 'phone:+8695017'];
-export const BANK_HUBS = HUBS.filter((h) => h.id.startsWith('phone:+8695') && !PAYMENT_HUBS.includes(h.id)).map((h) => h.id);
+export const PAYMENT_HUBS = ['phone:95188', 'phone:95017'];
+export const BANK_HUBS = HUBS.filter((h) => h.id.startsWith('phone:95') && !PAYMENT_HUBS.includes(h.id)).map((h) => h.id);
 
 /** 号码归属地 as carriers print it: 湖南长沙, 上海. */
 const HOME_REGION = REGIONS.map((r) => `${r.province.replace(/(省|市|壮族自治区)$/, '')}${r.city === r.province ? '' : r.city.replace(/市$/, '')}`);
