@@ -67,19 +67,40 @@ export const EXPORTED_AT = '2025-01-15T09:00:00+08:00';
 /** The fixed seed `npm start` imports on first run. */
 export const DEMO_SEED = 730;
 
-/** Gang sizes: a heavy tail, each at least 20 cases, summing exactly to the total. */
-function gangSizes(rng: Rng, n: number, total: number): number[] {
+/**
+ * Gang sizes: a heavy tail, each from 20 cases up to `cap` (the "7·30"-size gang stays the
+ * biggest), summing exactly to the total.
+ */
+function gangSizes(rng: Rng, n: number, total: number, bigCap = Infinity): number[] {
   if (n <= 0) return [];
+  // Small samples have few gangs: the cap must still let them hold every case.
+  const cap = Math.max(bigCap, Math.ceil((1.25 * total) / n));
   const w = Array.from({ length: n }, () => Math.pow(1 - rng.next(), -0.8));
-  const ws = w.reduce((a, b) => a + b, 0);
-  const sizes = w.map((x) => Math.max(20, Math.round((total * x) / ws)));
+  const sizes = new Array<number>(n).fill(0);
+  const capped = new Array<boolean>(n).fill(false);
+  // Clip the largest to the cap and share what they give up among the others, until none exceed it.
+  for (let round = 0; round < n; round++) {
+    const left = total - sizes.reduce((a, b, i) => a + (capped[i] ? b : 0), 0);
+    const ws = w.reduce((a, x, i) => a + (capped[i] ? 0 : x), 0);
+    let clipped = false;
+    for (let i = 0; i < n; i++) {
+      if (capped[i]) continue;
+      sizes[i] = Math.max(20, Math.round((left * w[i]!) / ws));
+      if (sizes[i]! > cap) {
+        sizes[i] = Math.floor(cap);
+        capped[i] = true;
+        clipped = true;
+      }
+    }
+    if (!clipped) break;
+  }
   let diff = total - sizes.reduce((a, b) => a + b, 0);
   for (let i = 0; diff !== 0 && i < 100 * n; i++) {
     const j = i % n;
-    if (diff > 0) {
+    if (diff > 0 && sizes[j]! < cap) {
       sizes[j]!++;
       diff--;
-    } else if (sizes[j]! > 20) {
+    } else if (diff < 0 && sizes[j]! > 20) {
       sizes[j]!--;
       diff++;
     }
@@ -111,9 +132,10 @@ export function planSpecs(scale: Exclude<Scale, 'demo'>, rng: Rng, fraction = 1)
   // with which gangs happen to be the big ones.
   const knownRest = Math.max(0, known - big.length);
   const unknown = Math.max(0, gangs - known);
+  const cap = big.length > 0 ? Math.max(40, Math.floor(Math.min(...big.map((b) => b.cases)) * 0.8)) : Infinity;
   const rest = [
-    ...gangSizes(rng, knownRest, Math.max(20 * knownRest, Math.round(cfg.knownGangCases * f) - bigCases)),
-    ...gangSizes(rng, unknown, Math.max(20 * unknown, Math.round((cfg.gangCases - cfg.knownGangCases) * f))),
+    ...gangSizes(rng, knownRest, Math.max(20 * knownRest, Math.round(cfg.knownGangCases * f) - bigCases), cap),
+    ...gangSizes(rng, unknown, Math.max(20 * unknown, Math.round((cfg.gangCases - cfg.knownGangCases) * f)), cap),
   ];
   const crews = Math.round(cfg.crews * f);
 
