@@ -4,6 +4,7 @@
  * Writes a case bundle v1 (NDJSON, one record a line), byte-identical for the same seed and scale,
  * and optionally the ground truth beside it.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { emptyTotals, generateBundle, type Totals } from './generate';
@@ -31,12 +32,16 @@ const program = new Command()
   .requiredOption('--out <file>', "bundle file to write ('-' for standard output)")
   .option('--truth <file>', 'also write the ground truth (NDJSON) to this file')
   .option('--fraction <f>', 'generate a smaller sample of the same shape (0 < f ≤ 1)', parseFraction)
-  .addOption(new Option('--threads <n>', 'generate on one thread or two (same output either way)').choices(['1', '2']).default('2'))
+  .addOption(
+    new Option('--threads <n>', 'generate on one thread or two; auto uses two when a core is idle (same output either way)')
+      .choices(['auto', '1', '2'])
+      .default('auto'),
+  )
   .option('--no-progress', 'no progress bar even on a terminal')
   .showHelpAfterError();
 
 program.parse();
-const opts = program.opts<{ scale: Scale; seed: number; out: string; truth?: string; fraction?: number; threads: '1' | '2'; progress: boolean }>();
+const opts = program.opts<{ scale: Scale; seed: number; out: string; truth?: string; fraction?: number; threads: 'auto' | '1' | '2'; progress: boolean }>();
 if (opts.truth !== undefined && opts.truth === opts.out && opts.out !== '/dev/null') program.error('error: --truth and --out must be different files');
 
 const out = new NdjsonWriter(opts.out);
@@ -61,7 +66,10 @@ try {
     : undefined;
   const gen = { scale: opts.scale, seed: opts.seed, fraction: opts.fraction };
   let totals: Totals;
-  if (opts.threads === '2' && opts.scale !== 'demo') {
+  // A second thread only pays when a core is free: on a busy machine the two threads wait on each other.
+  const idleCores = availableParallelism() - loadavg()[0]!;
+  const twoThreads = opts.threads === '2' || (opts.threads === 'auto' && opts.scale !== 'demo' && idleCores >= 1.5);
+  if (twoThreads) {
     totals = await writeParallel(gen, out, truth, onProgress);
   } else {
     totals = emptyTotals();
@@ -82,7 +90,7 @@ try {
   process.stderr.write(
     `seed: ${records.toLocaleString('en')} records (${totals.nodes.toLocaleString('en')} node and ${totals.links.toLocaleString('en')} link records, ${(out.bytes / 1048576).toFixed(1)} MiB) → ${opts.out}` +
       (opts.truth ? `, ${truth!.lines.toLocaleString('en')} truth records → ${opts.truth}` : '') +
-      ` in ${s.toFixed(1)} s (${Math.round(records / s).toLocaleString('en')} records/s)\n`,
+      ` in ${s.toFixed(1)} s (${Math.round(records / s).toLocaleString('en')} records/s, ${twoThreads ? 'two threads' : 'one thread'})\n`,
   );
 } catch (e) {
   bar?.stop();

@@ -49,13 +49,13 @@ export class NdjsonWriter {
   writeBytes(b: Uint8Array, lines: number): void {
     this.lines += lines;
     if (b.length === 0) return;
-    if (this.used + b.length > CHUNK) {
+    // Large shares go out as they are, without a copy.
+    if (b.length > CHUNK / 4) {
       this.flush();
-      if (b.length > CHUNK) {
-        this.writeAll(Buffer.from(b.buffer, b.byteOffset, b.length));
-        return;
-      }
+      this.writeAll(Buffer.from(b.buffer, b.byteOffset, b.length));
+      return;
     }
+    if (this.used + b.length > CHUNK) this.flush();
     this.buf.set(b, this.used);
     this.used += b.length;
   }

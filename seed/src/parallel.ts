@@ -1,21 +1,21 @@
 /**
- * The command line's fast path: gangs of partition 0 are generated on this thread, those of
- * partition 1 in a worker thread, and their lines are written in gang order, so the output is
- * byte for byte what generateBundle yields. The worker runs at most a few gangs ahead (bounded
+ * The command line's fast path: each partition's gangs are generated in a worker thread of its
+ * own and this thread writes their lines in gang order, so the output is byte for byte what
+ * generateBundle yields. The worker runs at most a few gangs ahead (bounded
  * memory): it waits on a shared counter of the gangs this thread has written.
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { addTotals, emptyTotals, gangRecords, PARTITIONS, prelude, runPlan, sellerTruth, type GenerateOptions, type Totals } from './generate';
+import { addTotals, emptyTotals, PARTITIONS, prelude, runPlan, type GenerateOptions, type Totals } from './generate';
 import type { MemoryLines, NdjsonWriter } from './ndjson-writer';
 import { toLine } from './serialize';
 import type { TruthRecord } from './truth';
-import { World } from './world';
 
 /** How many gangs the worker may finish before this thread has written them. */
 export const MAX_AHEAD = 4;
 
 export interface WorkerInput {
   opts: Pick<GenerateOptions, 'scale' | 'seed' | 'fraction'>;
+  partition: number;
   port: MessagePort;
   /** [0]: messages the worker has posted, [1]: gangs this thread has written. */
   ctrl: Int32Array;
@@ -35,10 +35,68 @@ export function truthWriter(sink: Sink | undefined): ((t: TruthRecord) => void) 
   return sink ? (t) => sink.writeLine(JSON.stringify(t)) : undefined;
 }
 
+/** One worker thread per partition, and the queue of what it has sent. */
+class PartitionWorker {
+  readonly ctrl = new Int32Array(new SharedArrayBuffer(8));
+  private readonly port: MessagePort;
+  private readonly worker: Worker;
+  private readonly queue: WorkerMessage[] = [];
+  private waiting: { resolve: (m: WorkerMessage) => void; reject: (e: Error) => void } | undefined;
+  private failed: Error | undefined;
+  private written = 0;
+
+  constructor(opts: GenerateOptions, partition: number, truth: boolean) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const input: WorkerInput = { opts: { scale: opts.scale, seed: opts.seed, fraction: opts.fraction }, partition, port: port2, ctrl: this.ctrl, truth };
+    // Run from TypeScript source (tsx, vitest) the worker needs a loader; compiled, it needs none.
+    const entry = import.meta.url.endsWith('.ts') ? './partition-worker-boot.mjs' : './partition-worker.js';
+    this.worker = new Worker(new URL(entry, import.meta.url), { workerData: input, transferList: [port2] });
+    port1.on('message', (m: WorkerMessage) => {
+      const w = this.waiting;
+      this.waiting = undefined;
+      if (w) w.resolve(m);
+      else this.queue.push(m);
+    });
+    const fail = (e: Error): void => {
+      this.failed ??= e;
+      this.waiting?.reject(this.failed);
+      this.waiting = undefined;
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`seed worker exited with code ${code}`));
+    });
+  }
+
+  async receive(): Promise<WorkerMessage> {
+    const m =
+      this.queue.shift() ??
+      (await new Promise<WorkerMessage>((resolve, reject) => {
+        if (this.failed) reject(this.failed);
+        else this.waiting = { resolve, reject };
+      }));
+    if (m.kind === 'error') throw new Error(`seed worker: ${m.message}`);
+    return m;
+  }
+
+  /** Tells the worker one more of its gangs is written, so it may run further ahead. */
+  ack(): void {
+    Atomics.store(this.ctrl, 1, ++this.written);
+    Atomics.notify(this.ctrl, 1);
+  }
+
+  async close(): Promise<void> {
+    this.port.close();
+    await this.worker.terminate();
+  }
+}
+
 /**
- * Generates the whole run into `out` (and `truthOut`) using a second thread. Returns the totals.
- * Waiting for the worker is asynchronous: a worker's module loader may need this thread's event
- * loop, so this thread must never block on it.
+ * Generates the whole run into `out` (and `truthOut`): each partition in a worker thread, this
+ * thread writing their gangs in order. Returns the totals. This thread never blocks on a worker
+ * (a worker's module loader may need this thread's event loop); workers block on a shared counter
+ * when they are MAX_AHEAD gangs ahead.
  */
 export async function writeParallel(
   opts: GenerateOptions,
@@ -49,76 +107,29 @@ export async function writeParallel(
   const totals = emptyTotals();
   const onTruth = truthWriter(truthOut);
   for (const r of prelude({ ...opts, onTruth }, totals)) out.writeLine(toLine(r));
-  const { specs, params } = runPlan(opts);
-  const world = new World(opts.seed, opts.scale, 0, PARTITIONS);
-
-  const ctrl = new Int32Array(new SharedArrayBuffer(8));
-  const { port1, port2 } = new MessageChannel();
-  const input: WorkerInput = { opts: { scale: opts.scale, seed: opts.seed, fraction: opts.fraction }, port: port2, ctrl, truth: !!truthOut };
-  // Run from TypeScript source (tsx, vitest) the worker needs a loader; compiled, it needs none.
-  const entry = import.meta.url.endsWith('.ts') ? './partition-worker-boot.mjs' : './partition-worker.js';
-  const worker = new Worker(new URL(entry, import.meta.url), { workerData: input, transferList: [port2] });
-  const queue: WorkerMessage[] = [];
-  let waiting: ((m: WorkerMessage) => void) | undefined;
-  let failed: Error | undefined;
-  let fail: ((e: Error) => void) | undefined;
-  const deliver = (m: WorkerMessage): void => {
-    if (waiting) {
-      const w = waiting;
-      waiting = undefined;
-      w(m);
-    } else queue.push(m);
-  };
-  port1.on('message', deliver);
-  worker.on('error', (e: Error) => {
-    failed = e;
-    fail?.(e);
-  });
-  worker.on('exit', (code) => {
-    if (code === 0) return;
-    failed ??= new Error(`seed worker exited with code ${code}`);
-    fail?.(failed);
-  });
-  const receive = async (): Promise<WorkerMessage> => {
-    const m =
-      queue.shift() ??
-      (await new Promise<WorkerMessage>((resolve, reject) => {
-        if (failed) return reject(failed);
-        waiting = resolve;
-        fail = reject;
-      }));
-    if (m.kind === 'error') throw new Error(`seed worker: ${m.message}`);
-    return m;
-  };
+  const { specs } = runPlan(opts);
+  const workers = Array.from({ length: PARTITIONS }, (_, p) => new PartitionWorker(opts, p, !!truthOut));
   try {
-    let written = 0;
     for (let i = 0; i < specs.length; i++) {
-      if (i % PARTITIONS === 0) {
-        for (const r of gangRecords(world, specs[i]!, params, onTruth, totals)) out.writeLine(toLine(r));
-      } else {
-        const m = await receive();
-        if (m.kind !== 'gang' || m.index !== i) throw new Error(`seed worker sent ${m.kind} ${m.kind === 'gang' ? m.index : ''} for gang ${i}`);
-        out.writeBytes(m.data, m.totals.records);
-        if (m.truth) truthOut?.writeBytes(m.truth, m.truthLines);
-        addTotals(totals, m.totals);
-        Atomics.store(ctrl, 1, ++written);
-        Atomics.notify(ctrl, 1);
-      }
+      const w = workers[i % PARTITIONS]!;
+      const m = await w.receive();
+      if (m.kind !== 'gang' || m.index !== i) throw new Error(`seed worker sent ${m.kind} ${m.kind === 'gang' ? m.index : ''} for gang ${i}`);
+      out.writeBytes(m.data, m.totals.records);
+      if (m.truth) truthOut?.writeBytes(m.truth, m.truthLines);
+      addTotals(totals, m.totals);
+      w.ack();
       onProgress?.(i + 1, specs.length);
     }
-    const sellers0 = sellerTruth(world, totals);
-    const end = await receive();
-    if (end.kind !== 'done') throw new Error(`seed worker sent ${end.kind} instead of its end`);
-    addTotals(totals, end.totals);
-    if (onTruth) {
-      for (const s of sellers0) onTruth(s);
-      for (const line of end.sellers) truthOut!.writeLine(line);
-      onTruth({ kind: 'summary', ...totals });
+    for (const w of workers) {
+      const end = await w.receive();
+      if (end.kind !== 'done') throw new Error(`seed worker sent ${end.kind} instead of its end`);
+      addTotals(totals, end.totals);
+      for (const line of end.sellers) truthOut?.writeLine(line);
     }
+    onTruth?.({ kind: 'summary', ...totals });
     return totals;
   } finally {
-    port1.close();
-    await worker.terminate();
+    await Promise.all(workers.map((w) => w.close()));
   }
 }
 

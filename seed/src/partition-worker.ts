@@ -1,4 +1,4 @@
-/** Worker thread of the command line's fast path (see parallel.ts): generates partition 1. */
+/** Worker thread of the command line's fast path (see parallel.ts): generates one partition. */
 import { workerData } from 'node:worker_threads';
 import { emptyTotals, gangRecords, PARTITIONS, runPlan, sellerTruth } from './generate';
 import { MemoryLines } from './ndjson-writer';
@@ -6,7 +6,7 @@ import { MAX_AHEAD, truthWriter, type WorkerInput, type WorkerMessage } from './
 import { toLine } from './serialize';
 import { World } from './world';
 
-const { opts, port, ctrl, truth } = workerData as WorkerInput;
+const { opts, partition, port, ctrl, truth } = workerData as WorkerInput;
 
 function post(m: WorkerMessage, transfer: ArrayBuffer[] = []): void {
   port.postMessage(m, transfer);
@@ -16,9 +16,9 @@ function post(m: WorkerMessage, transfer: ArrayBuffer[] = []): void {
 
 try {
   const { specs, params } = runPlan(opts);
-  const world = new World(opts.seed, opts.scale, 1, PARTITIONS);
+  const world = new World(opts.seed, opts.scale, partition, PARTITIONS);
   let produced = 0;
-  for (let i = 1; i < specs.length; i += PARTITIONS) {
+  for (let i = partition; i < specs.length; i += PARTITIONS) {
     for (;;) {
       const written = Atomics.load(ctrl, 1);
       if (produced - written < MAX_AHEAD) break;
