@@ -80,9 +80,18 @@ export class NdjsonWriter {
 
 /** Lines collected in memory (a worker's share of the output), handed over as one buffer. */
 export class MemoryLines {
-  private buf = Buffer.allocUnsafeSlow(1 << 20);
+  private buf: Buffer;
   private used = 0;
   lines = 0;
+
+  constructor(private readonly initial = 1 << 20) {
+    this.buf = Buffer.allocUnsafeSlow(initial);
+  }
+
+  /** Bytes written so far. */
+  get size(): number {
+    return this.used;
+  }
 
   writeLine(s: string): void {
     this.lines++;
@@ -99,7 +108,7 @@ export class MemoryLines {
   /** The bytes so far; the collector starts over with a fresh buffer. */
   take(): Uint8Array {
     const out = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.used);
-    this.buf = Buffer.allocUnsafeSlow(1 << 20);
+    this.buf = Buffer.allocUnsafeSlow(this.initial);
     this.used = 0;
     this.lines = 0;
     return out;

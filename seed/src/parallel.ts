@@ -10,8 +10,24 @@ import type { MemoryLines, NdjsonWriter } from './ndjson-writer';
 import { toLine } from './serialize';
 import type { TruthRecord } from './truth';
 
-/** How many gangs the worker may finish before this thread has written them. */
+/** How many batches a worker may send before this thread has written them. */
 export const MAX_AHEAD = 4;
+/** A worker sends its gangs in batches of about this many bytes (many crews are a few kB each). */
+export const BATCH_BYTES = 4 << 20;
+
+/** Consecutive gangs of one partition: their lines, and where each gang's lines end. */
+export interface GangBatch {
+  kind: 'batch';
+  /** Index of the first gang; the others follow every PARTITIONS. */
+  first: number;
+  ends: number[];
+  lineCounts: number[];
+  truthEnds: number[];
+  truthCounts: number[];
+  data: Uint8Array;
+  truth?: Uint8Array;
+  totals: Totals;
+}
 
 export interface WorkerInput {
   opts: Pick<GenerateOptions, 'scale' | 'seed' | 'fraction'>;
@@ -23,7 +39,7 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  | { kind: 'gang'; index: number; data: Uint8Array; truth?: Uint8Array; truthLines: number; totals: Totals }
+  | GangBatch
   | { kind: 'done'; sellers: string[]; totals: Totals }
   | { kind: 'error'; message: string };
 
@@ -86,6 +102,34 @@ class PartitionWorker {
     Atomics.notify(this.ctrl, 1);
   }
 
+  private batch: GangBatch | undefined;
+  private cursor = 0;
+
+  /** Writes gang `index` (the next of this partition) from the current batch, fetching batches as needed. */
+  async writeGang(index: number, out: NdjsonWriter, truthOut: NdjsonWriter | undefined, totals: Totals): Promise<void> {
+    if (!this.batch || this.cursor >= this.batch.ends.length) {
+      if (this.batch) this.ack();
+      const m = await this.receive();
+      if (m.kind !== 'batch') throw new Error(`seed worker sent ${m.kind} before gang ${index}`);
+      this.batch = m;
+      this.cursor = 0;
+      addTotals(totals, m.totals);
+    }
+    const b = this.batch;
+    const c = this.cursor++;
+    if (b.first + c * PARTITIONS !== index) throw new Error(`seed worker sent gang ${b.first + c * PARTITIONS} for gang ${index}`);
+    out.writeBytes(b.data.subarray(c === 0 ? 0 : b.ends[c - 1]!, b.ends[c]!), b.lineCounts[c]!);
+    if (b.truth && truthOut) truthOut.writeBytes(b.truth.subarray(c === 0 ? 0 : b.truthEnds[c - 1]!, b.truthEnds[c]!), b.truthCounts[c]!);
+  }
+
+  /** After the last gang: the worker's sellers and totals. */
+  async finish(): Promise<Extract<WorkerMessage, { kind: 'done' }>> {
+    if (this.batch) this.ack();
+    const end = await this.receive();
+    if (end.kind !== 'done') throw new Error(`seed worker sent ${end.kind} instead of its end`);
+    return end;
+  }
+
   async close(): Promise<void> {
     this.port.close();
     await this.worker.terminate();
@@ -111,18 +155,11 @@ export async function writeParallel(
   const workers = Array.from({ length: PARTITIONS }, (_, p) => new PartitionWorker(opts, p, !!truthOut));
   try {
     for (let i = 0; i < specs.length; i++) {
-      const w = workers[i % PARTITIONS]!;
-      const m = await w.receive();
-      if (m.kind !== 'gang' || m.index !== i) throw new Error(`seed worker sent ${m.kind} ${m.kind === 'gang' ? m.index : ''} for gang ${i}`);
-      out.writeBytes(m.data, m.totals.records);
-      if (m.truth) truthOut?.writeBytes(m.truth, m.truthLines);
-      addTotals(totals, m.totals);
-      w.ack();
+      await workers[i % PARTITIONS]!.writeGang(i, out, truthOut, totals);
       onProgress?.(i + 1, specs.length);
     }
     for (const w of workers) {
-      const end = await w.receive();
-      if (end.kind !== 'done') throw new Error(`seed worker sent ${end.kind} instead of its end`);
+      const end = await w.finish();
       addTotals(totals, end.totals);
       for (const line of end.sellers) truthOut?.writeLine(line);
     }
