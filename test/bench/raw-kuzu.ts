@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { KuzuRunner } from '../../server/src/store/kuzu/kuzu-runner';
 import { normalizeTime } from '../../server/src/domain/normalize';
@@ -40,5 +40,6 @@ export async function rawKuzuCopy(shape: SyntheticShape, dir: string): Promise<{
   }
   const seconds = (performance.now() - start) / 1000;
   await runner.close();
+  for (const table of files.keys()) rmSync(join(dir, `${table}.json`), { force: true });
   return { recordsPerSecond: records / seconds, seconds };
 }
