@@ -108,10 +108,11 @@ describe('the GraphQL API on the two-agency fixture', () => {
       expect(body.data).toEqual({ search: [], node: null, stats: { cases: { cases: 0 } } });
     });
 
-    it('masks national ids, card numbers and names for a role that may not see them', async () => {
-      const { body } = await gql(`{ nodes(ids: ["${ids.suspect}", "${ids.collect}"]) { caption ... on Person { name idNumber } ... on BankCard { number } } }`, {}, { 'x-role': 'RESTRICTED' });
+    it("masks national ids, card numbers and victims' names, not suspects' names, for a role that may not see them", async () => {
+      const { body } = await gql(`{ nodes(ids: ["${ids.suspect}", "${ids.victim}", "${ids.collect}"]) { caption ... on Person { name idNumber } ... on BankCard { number } } }`, {}, { 'x-role': 'RESTRICTED' });
       expect(body.data.nodes).toEqual([
-        { caption: '***', name: '***', idNumber: '**************1234' },
+        { caption: '张三', name: '张三', idNumber: '**************1234' },
+        { caption: '***', name: '***', idNumber: null },
         { caption: '***************0123', number: '***************0123' },
       ]);
     });

@@ -34,3 +34,18 @@ describe('GraphQL over HTTP conformance (graphql-http serverAudits)', () => {
     expect(failed).toEqual([]);
   });
 });
+
+describe('the HTTP server', () => {
+  it('refuses a body larger than a bundle upload with 413, before reading it all', async () => {
+    const fixture = await fixtureApp();
+    const server = await serve(fixture.app, 0);
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(22 * 1024 * 1024) });
+      expect(response.status).toBe(413);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await fixture.store.close();
+    }
+  });
+});

@@ -119,7 +119,7 @@ function probes(): Probe[] {
     'query($v: [LinkType!]) { neighborhood(ids: ["x"], linkTypes: $v) { truncated } }',
     'query($v: [ID!]!) { nodes(ids: $v) { id } }',
     'query($v: String!) { search(text: $v) { matchedBy } }',
-    'query($v: StatsCategory) { stats(category: $v) { sources } }',
+    'query($v: CaseCategory) { stats(category: $v) { sources } }',
     `mutation($v: Money!) { freezeCard(cardId: "${ids.mule2}", amount: $v) { id } }`,
     `mutation($v: Money!) { recordReturn(caseId: "${ids.sh3}", amount: $v) { id } }`,
     'mutation($v: File) { importBundle(file: $v) { lines } }',

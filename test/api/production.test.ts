@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getIntrospectionQuery } from 'graphql';
 import { loadConfig } from '../../server/src/config';
 import type { App } from '../../server/src/http/app';
 import type { GraphStore } from '../../server/src/store/graph-store';
@@ -44,6 +45,10 @@ describe('the API in development', () => {
       expect(page.headers.get('content-type')).toContain('text/html');
       const { body } = await client(app)('{ serch(text: "x") { matchedBy } }');
       expect(body.errors[0].message).toContain('Did you mean "search"?');
+      // GraphiQL's own introspection query stays within the depth, token and cost limits.
+      const schema = await client(app)(getIntrospectionQuery());
+      expect(schema.body.errors).toBeUndefined();
+      expect(schema.body.data.__schema.queryType).toMatchObject({ name: 'Query' });
     } finally {
       await store.close();
     }

@@ -1,5 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { API_LIMITS } from '../api/limits';
 import type { App } from './app';
+
+/** The largest request body read: a bundle upload and its multipart wrapping. */
+const MAX_BODY_BYTES = API_LIMITS.bundleBytes.max + 1024 * 1024;
+
+class TooLarge extends Error {}
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
@@ -8,7 +14,15 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
     else if (value !== undefined) headers.set(name, value);
   }
   const chunks: Buffer[] = [];
-  if (req.method !== 'GET' && req.method !== 'HEAD') for await (const chunk of req) chunks.push(chunk as Buffer);
+  let bytes = 0;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new TooLarge();
+    for await (const chunk of req) {
+      bytes += (chunk as Buffer).length;
+      if (bytes > MAX_BODY_BYTES) throw new TooLarge();
+      chunks.push(chunk as Buffer);
+    }
+  }
   return new Request(new URL(req.url ?? '/', origin), {
     method: req.method,
     headers,
@@ -28,9 +42,10 @@ export function serve(app: App, port: number): Promise<Server> {
     toRequest(req, `http://localhost:${port}`)
       .then((request) => app.fetch(request))
       .then((response) => send(res, response))
-      .catch(() => {
-        res.statusCode = 500;
-        res.end('Unexpected error.');
+      .catch((error: unknown) => {
+        res.statusCode = error instanceof TooLarge ? 413 : 500;
+        res.setHeader('connection', 'close');
+        res.end(error instanceof TooLarge ? 'Request body too large.' : 'Unexpected error.');
       });
   });
   return new Promise((resolve) => server.listen(port, () => resolve(server)));

@@ -18,6 +18,7 @@ import {
 } from '../domain/model';
 import type { GraphLink, GraphNode, SourceRecord } from '../domain/types';
 import { builder } from './builder';
+import type { Context } from './context';
 
 /**
  * The model's labels and link types as GraphQL types, generated from domain/model.ts so that a
@@ -38,6 +39,9 @@ const ENUM_NAMES = new Map<readonly string[], string>([
 ]);
 const enums = new Map([...ENUM_NAMES].map(([values, name]) => [values, builder.enumType(name, { values: values as readonly string[] })]));
 
+/** The GraphQL enum generated for one of the model's value lists. */
+export const modelEnum = (values: readonly string[]) => enums.get(values)!;
+
 export const NodeLabel = builder.enumType('NodeLabel', { values: LABEL_NAMES });
 export const LinkTypeEnum = builder.enumType('LinkType', { values: LINK_TYPE_NAMES });
 
@@ -46,7 +50,7 @@ type Field = (t: any, name: string, def: PropDef) => unknown; // eslint-disable-
 
 /** One GraphQL field per model property, its value passed through the viewer's masking hook. */
 const propField: Field = (t, name, def) => {
-  const resolve = (parent: { props: Props }, _: unknown, ctx: { mask: (d: PropDef, v: unknown) => unknown }) => ctx.mask(def, parent.props[name]);
+  const resolve = (parent: { props: Props; id?: string; label?: string }, _: unknown, ctx: Context) => ctx.mask(def, parent.props[name], parent);
   const description = def.sensitive ? `Sensitive (${def.sensitive}): masked unless the viewer's role may see it.` : undefined;
   const options = { nullable: true, resolve, description };
   switch (def.type) {
@@ -77,7 +81,7 @@ export const Node = builder.interfaceRef<GraphNode>('Node').implement({
       description: 'What the canvas shows: the label\'s caption property (masked like it), or the id.',
       resolve: (n, _, ctx) => {
         const prop = LABELS[n.label].caption;
-        return String(ctx.mask((LABELS[n.label].props as Record<string, PropDef>)[prop], n.props[prop]) ?? n.id);
+        return Promise.resolve(ctx.mask((LABELS[n.label].props as Record<string, PropDef>)[prop], n.props[prop], n)).then((v) => String(v ?? n.id));
       },
     }),
     owners: t.exposeStringList('owners', { description: 'Agencies that contributed this node.' }),

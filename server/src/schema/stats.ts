@@ -1,7 +1,7 @@
 import { CASE_CATEGORIES } from '../domain/model';
 import type { Stats as Result, StatsBucket as Bucket } from '../domain/types';
 import { builder } from './builder';
-import { NodeLabel, LinkTypeEnum } from './node';
+import { LinkTypeEnum, NodeLabel, modelEnum } from './node';
 
 /** Counts and money sums for a task-force lead's dashboard. */
 
@@ -44,7 +44,7 @@ builder.queryField('stats', (t) =>
       from: t.arg({ type: 'DateTime', description: 'Cases reported at or after this instant.' }),
       to: t.arg({ type: 'DateTime', description: 'Cases reported at or before this instant.' }),
       province: t.arg.string(),
-      category: t.arg({ type: builder.enumType('StatsCategory', { values: CASE_CATEGORIES }) }),
+      category: t.arg({ type: modelEnum(CASE_CATEGORIES) }),
     },
     resolve: (_, a, ctx) => ctx.services.stats(ctx.viewer, a),
   }),
