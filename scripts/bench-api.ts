@@ -53,6 +53,10 @@ else await importBundle(store, records() as unknown as AsyncIterable<string>, { 
 console.error(`${reuse ? 'reused' : 'imported'} ${opts.scale} in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${JSON.stringify(await store.counts())}`);
 
 const viewer: ApiViewer = { agencies: [...agencies], userId: 'bench', role: 'INVESTIGATOR' };
+// A reused database may predate a generator change: keep only the sampled ids it holds.
+const held = new Set<string>();
+for (let i = 0; i < candidates.length; i += 500) for (const node of await store.getNodes(viewer, candidates.slice(i, i + 500).map((c) => c.id))) held.add(node.id);
+candidates.splice(0, candidates.length, ...candidates.filter((c) => held.has(c.id)));
 const headers = { 'content-type': 'application/json', 'x-agencies': viewer.agencies.join(','), 'x-user': 'bench', 'x-role': 'INVESTIGATOR' };
 const app = createApp({ store, config: loadConfig({}) });
 const body = (query: string, variables: object) => JSON.stringify({ query, variables });
