@@ -11,6 +11,7 @@
  * the same tables and the same encoded values the importer writes.
  */
 import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -37,10 +38,11 @@ const program = new Command()
   .option('--import-nodes <n>', 'nodes in the graph imported through the importer', Number, 100_000)
   .option('--import-links <n>', 'links in the graph imported through the importer', Number, 500_000)
   .option('--samples <n>', 'queries per latency row', Number, 300)
+  .option('--seed-scale <scale>', "the seed generator's row: demo, city, national, or none", 'national')
   .option('--seed <n>', 'generator seed', Number, 7)
   .option('--out <file>', 'results file', 'test/bench/results.json')
   .parse();
-const opts = program.opts<{ nodes: number; links: number; importNodes: number; importLinks: number; samples: number; seed: number; out: string }>();
+const opts = program.opts<{ nodes: number; links: number; importNodes: number; importLinks: number; samples: number; seed: number; seedScale: string; out: string }>();
 
 const work = join('test', 'bench', 'tmp');
 rmSync(work, { recursive: true, force: true });
@@ -65,6 +67,21 @@ async function writeBundle(shape: SyntheticShape, file: string): Promise<number>
 }
 
 const seconds = (start: number) => (performance.now() - start) / 1000;
+
+/** The seed generator's speed and peak memory, in a process of its own so that its RSS is its own. */
+function seedRow(scale: string): Row {
+  console.log(`seed: generating ${scale} ...`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'seed/src/bench.ts', scale, '1'], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`seed bench failed: ${run.stderr}`);
+  const r = JSON.parse(run.stdout.trim().split('\n').pop()!) as { records: number; seconds: number; recordsPerSecond: number; peakRssMiB: number };
+  return {
+    name: `seed generator, ${scale} scale (one thread)`,
+    value: r.recordsPerSecond,
+    unit: 'records/s',
+    target: '≥ 200000, peak RSS ≤ 1024 MiB',
+    note: `${r.records} records in ${r.seconds} s, peak RSS ${r.peakRssMiB} MiB`,
+  };
+}
 
 async function main() {
   const shape: SyntheticShape = { nodes: opts.nodes, links: opts.links, seed: opts.seed };
@@ -113,6 +130,7 @@ async function main() {
   console.log(`queries: store holds ${counts.nodes} nodes, ${counts.links} links ...`);
   rows.push(...(await measureQueries(store, shape, { agencies: AGENCIES, userId: 'bench' }, opts.samples)));
   await store.close();
+  if (opts.seedScale !== 'none') rows.push(seedRow(opts.seedScale));
 
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const previous = (() => {
