@@ -137,7 +137,6 @@ export const LABELS = {
 
 export type Label = keyof typeof LABELS;
 export const LABEL_NAMES = Object.keys(LABELS) as Label[];
-export const IDENTIFIER_LABELS = LABEL_NAMES.filter((l) => LABELS[l].identifier);
 
 /** Every node carries these, whatever its label. `owners` are the agencies that contributed it. */
 export const NODE_COMMON_PROPS = {
@@ -207,9 +206,6 @@ export const SOURCE_PROPS = {
   owner: str,
   createdAt: time,
 } as const satisfies Record<string, PropDef>;
-
-/** Links whose shared identifier ties two cases together. */
-export const CASE_IDENTIFIER_LINK: LinkType = 'INVOLVES';
 
 export function labelProp(label: Label, prop: string): PropDef | undefined {
   return (LABELS[label].props as Record<string, PropDef>)[prop];

@@ -33,11 +33,6 @@ export function normalizeCard(text: string): string | null {
   return /^\d{8,30}$/.test(s) ? s : null;
 }
 
-export const idFor = {
-  phone: (number: string) => `phone:${normalizePhone(number) ?? compactDigits(number)}`,
-  card: (number: string) => `card:${normalizeCard(number) ?? compactDigits(number)}`,
-} as const;
-
 const CANONICAL_TIME = /^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 /** ISO 8601 with offset in, UTC ISO out: one spelling per instant, so strings sort by time. */

@@ -46,10 +46,3 @@ export function kuzuType(name: string, prop: PropDef): string {
       return 'STRING';
   }
 }
-
-/** The column order of each table, as COPY files must follow it. */
-export function kuzuColumns(table: 'Entity' | 'Source' | 'link'): string[] {
-  const props = table === 'Entity' ? allNodeProps() : table === 'Source' ? SOURCE_PROPS : allLinkProps();
-  const first = table === 'link' ? undefined : 'id';
-  return Object.keys(props).sort((a, b) => (a === first ? -1 : b === first ? 1 : a.localeCompare(b)));
-}
