@@ -11,6 +11,7 @@ import { inline } from './literals';
 import { plainRow } from './values';
 
 const CHECKPOINT_BYTES = 256 * 2 ** 20;
+const PREPARED_CACHE_SIZE = 500;
 
 /** Runs one statement at a time on one connection: a write transaction must not interleave with reads. */
 class Serial {
@@ -110,6 +111,9 @@ export class KuzuRunner implements CypherRunner {
       if (!statement) {
         statement = await this.conn.prepare(text);
         if (!statement.isSuccess()) throw new Error(statement.getErrorMessage());
+        // Inlined viewer and filter values make statements per viewer and time window: keep the
+        // cache bounded, dropping the oldest.
+        if (this.prepared.size >= PREPARED_CACHE_SIZE) this.prepared.delete(this.prepared.keys().next().value!);
         this.prepared.set(text, statement);
       }
       result = await this.conn.execute(statement, params as Record<string, KuzuValue>);
