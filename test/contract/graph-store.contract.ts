@@ -3,6 +3,7 @@ import type { Viewer } from '../../server/src/domain/types';
 import { ImportError, importBundle } from '../../server/src/import/importer';
 import { BatchError, type GraphStore } from '../../server/src/store/graph-store';
 import { FJ, SH, fujianBundle, ids, shanghaiBundle, toLines } from './fixture';
+import { describeInvestigationContract } from './investigations.contract';
 
 const sh: Viewer = { agencies: [SH], userId: 'u-sh' };
 const fj: Viewer = { agencies: [FJ], userId: 'u-fj' };
@@ -20,6 +21,7 @@ const idsOf = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
  * the schema applied; the suite closes it.
  */
 export function describeGraphStoreContract(name: string, makeStore: () => Promise<GraphStore>): void {
+  describeInvestigationContract(name, makeStore);
   describe(`GraphStore contract: ${name}`, () => {
     let store: GraphStore;
 

@@ -23,7 +23,9 @@ import type {
   Viewer,
 } from '../domain/types';
 import { checkBatch, linkIdentity } from './batch-check';
+import { CypherInvestigations } from './cypher-investigations';
 import { STORE_LIMITS, type GraphStore } from './graph-store';
+import type { Investigation, InvestigationDraft, InvestigationSummary } from './investigations';
 import { num, toLink, toNode, toPathLinks, toSource } from './mapping';
 import type { CypherRunner, Row } from './runner';
 import { statsFromRows } from './stats';
@@ -51,7 +53,11 @@ export class CypherGraphStore implements GraphStore {
    */
   private readonly labels = new Map<string, Label>();
 
-  constructor(private readonly runner: CypherRunner) {}
+  private readonly investigations: CypherInvestigations;
+
+  constructor(private readonly runner: CypherRunner) {
+    this.investigations = new CypherInvestigations(runner);
+  }
 
   get kind() {
     return this.runner.kind;
@@ -244,6 +250,22 @@ export class CypherGraphStore implements GraphStore {
   async counts(): Promise<StoreCounts> {
     const one = async (name: string) => num((await this.runner.read(name, {}))[0]?.count);
     return { nodes: await one('count-nodes'), links: await one('count-links'), sources: await one('count-sources') };
+  }
+
+  saveInvestigation(viewer: Viewer, draft: InvestigationDraft): Promise<Investigation> {
+    return this.investigations.saveInvestigation(viewer, draft);
+  }
+
+  getInvestigation(viewer: Viewer, id: string): Promise<Investigation | null> {
+    return this.investigations.getInvestigation(viewer, id);
+  }
+
+  listInvestigations(viewer: Viewer, options: { limit: number }): Promise<InvestigationSummary[]> {
+    return this.investigations.listInvestigations(viewer, options);
+  }
+
+  deleteInvestigation(viewer: Viewer, id: string): Promise<boolean> {
+    return this.investigations.deleteInvestigation(viewer, id);
   }
 
   close(): Promise<void> {

@@ -19,6 +19,7 @@ import type {
   UpsertResult,
   Viewer,
 } from '../domain/types';
+import type { InvestigationStore } from './investigations';
 
 /** Bounds the port itself enforces, whatever a caller asks; the API clamps to the same numbers. */
 export const STORE_LIMITS = {
@@ -33,9 +34,10 @@ export const STORE_LIMITS = {
  * The one door to the graph, in the domain's words. Every read takes a Viewer and returns
  * only what that viewer may see: nodes owned by one of its agencies, links owned by one of
  * them (and only between visible nodes); counts, truncation figures and paths are computed
- * over that visible graph alone, so nothing about other agencies' records leaks.
+ * over that visible graph alone, so nothing about other agencies' records leaks. Application
+ * records (saved investigations, investigations.ts) live behind the same port.
  */
-export interface GraphStore {
+export interface GraphStore extends InvestigationStore {
   readonly kind: 'embedded' | 'neo4j';
 
   /** Creates tables, constraints and indexes if missing. Idempotent. */

@@ -18,5 +18,7 @@ export interface CypherRunner {
   read(name: string, params: Record<string, unknown>, bounds?: Record<string, number>): Promise<Row[]>;
   /** Writes a checked batch in one transaction. */
   write(batch: CheckedBatch, by: string, now: string): Promise<UpsertResult>;
+  /** Runs the named query that writes (application records: investigations) in a write transaction of its own. */
+  writeQuery(name: string, params: Record<string, unknown>): Promise<Row[]>;
   close(): Promise<void>;
 }

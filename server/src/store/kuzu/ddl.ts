@@ -5,6 +5,7 @@ import {
   SOURCE_PROPS,
   type PropDef,
 } from '../../domain/model';
+import { INVESTIGATION_PROPS } from '../investigations';
 
 /**
  * The embedded engine's tables, derived from the model. All labels share one node table,
@@ -22,6 +23,7 @@ export function kuzuDdl(): string[] {
     // One row per link identity (type|from|to|key): the importer's way to tell new links from known ones.
     'CREATE NODE TABLE IF NOT EXISTS LinkKey(id STRING, state STRING, PRIMARY KEY (id))',
     'CREATE NODE TABLE IF NOT EXISTS Meta(id STRING, version INT64, PRIMARY KEY (id))',
+    `CREATE NODE TABLE IF NOT EXISTS Investigation(${columns(INVESTIGATION_PROPS, 'id')}, PRIMARY KEY (id))`,
     ...LINK_TYPE_NAMES.map((t) => `CREATE REL TABLE IF NOT EXISTS ${t}(FROM Entity TO Entity, ${linkColumns})`),
   ];
 }

@@ -84,6 +84,11 @@ export class KuzuRunner implements CypherRunner {
     });
   }
 
+  /** One statement is one transaction in Kuzu: a named write runs like a read. */
+  writeQuery(name: string, params: Record<string, unknown>): Promise<Row[]> {
+    return this.read(name, params);
+  }
+
   async close(): Promise<void> {
     await this.serial.run(async () => {
       await this.conn.close();

@@ -15,12 +15,17 @@ import {
   type SymbolTable,
 } from '@neo4j-cypher/language-support';
 import { LABEL_NAMES, LINK_TYPES, LINK_TYPE_NAMES, SOURCE_PROPS, allLinkProps, allNodeProps } from '../../domain/model';
+import { INVESTIGATION_PROPS } from '../investigations';
 
 /**
  * Labels the Neo4j adapter writes beside the model's own: every model node also carries `Entity`
- * (ids are unique on it), evidence records are `Source`, and one `Meta` node holds the schema version.
+ * (ids are unique on it), evidence records are `Source`, one `Meta` node holds the schema version,
+ * and saved canvases are `Investigation`.
  */
-export const NEO4J_EXTRA_LABELS = ['Entity', 'Source', 'Meta'] as const;
+export const NEO4J_EXTRA_LABELS = ['Entity', 'Source', 'Meta', 'Investigation'] as const;
+
+/** Set and removed within one transaction to take a node's write lock (investigation-update.cypher). */
+const LOCK_PROPERTY = '_LOCK_';
 
 /** Neo4j 5.26 speaks Cypher 5 only; `CYPHER 25` arrived with Neo4j 2025.06. */
 const VERSION = 'CYPHER 5';
@@ -55,11 +60,11 @@ function graphSchema(): NonNullable<DbSchema['graphSchema']> {
 }
 
 export function neo4jLintSchema(): DbSchema {
-  const propertyKeys = [allNodeProps(), allLinkProps(), SOURCE_PROPS].flatMap((props) => Object.keys(props));
+  const propertyKeys = [allNodeProps(), allLinkProps(), SOURCE_PROPS, INVESTIGATION_PROPS].flatMap((props) => Object.keys(props));
   return {
     labels: [...LABEL_NAMES, ...NEO4J_EXTRA_LABELS],
     relationshipTypes: [...LINK_TYPE_NAMES],
-    propertyKeys: [...new Set([...propertyKeys, 'version'])],
+    propertyKeys: [...new Set([...propertyKeys, 'version', LOCK_PROPERTY])],
     graphSchema: graphSchema(),
     defaultLanguage: VERSION,
     ...builtIns(),

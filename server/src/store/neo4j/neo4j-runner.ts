@@ -55,6 +55,10 @@ export class Neo4jRunner implements CypherRunner {
     });
   }
 
+  writeQuery(name: string, params: Record<string, unknown>): Promise<Row[]> {
+    return this.executor.write((run) => run(this.named(name), params));
+  }
+
   close(): Promise<void> {
     return this.executor.close();
   }
