@@ -1,7 +1,10 @@
 import { createGraphQLError } from 'graphql-yoga';
 
-/** The codes a client may act on; any other error reaches it only as "Unexpected error.". */
-export type ErrorCode = 'NOT_FOUND' | 'BAD_INPUT' | 'FORBIDDEN' | 'LIMIT';
+/**
+ * The codes a client may act on; any other error reaches it only as "Unexpected error.".
+ * CONFLICT: someone else saved the record since the version the client sent.
+ */
+export type ErrorCode = 'NOT_FOUND' | 'BAD_INPUT' | 'FORBIDDEN' | 'LIMIT' | 'CONFLICT';
 
 export function apiError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
   return createGraphQLError(message, { extensions: { code, ...extra } });

@@ -13,6 +13,8 @@ export const API_LIMITS = {
   paths: { max: STORE_LIMITS.maxPaths, fallback: 5 },
   trailDepth: { max: STORE_LIMITS.maxTransferDepth, fallback: 4 },
   textLength: { max: 200 },
+  /** Saved investigations one list answer holds, newest first. */
+  investigations: { max: 100, fallback: 50 },
   /** Bytes of NDJSON one importBundle call may carry. */
   bundleBytes: { max: 20 * 1024 * 1024 },
   /** Query cost, depth, aliases and tokens (GraphQL Armor); never disclosed in errors. */

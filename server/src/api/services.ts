@@ -5,6 +5,7 @@ import { toLinkInput, toNodeInput } from '../bundle/to-batch';
 import { ImportError, importBundle } from '../import/importer';
 import { BatchError, type GraphStore } from '../store/graph-store';
 import { apiError } from './errors';
+import { createInvestigationServices } from './investigations';
 import { API_LIMITS, clamp } from './limits';
 import type { ApiViewer } from './viewer';
 
@@ -74,6 +75,8 @@ export function createServices(store: GraphStore) {
   });
 
   return {
+    investigations: createInvestigationServices(store),
+
     search: (viewer: ApiViewer, a: { text: string; labels?: readonly Label[] | null; limit?: number | null }) => {
       const text = a.text.trim().slice(0, API_LIMITS.textLength.max);
       if (text.length === 0) return Promise.resolve([]);

@@ -8,6 +8,7 @@ import './money';
 import './gang';
 import './stats';
 import './write';
+import './investigation';
 
 export const schema = builder.toSchema();
 
