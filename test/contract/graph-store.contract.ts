@@ -29,6 +29,7 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
       store = await makeStore();
       await importBundle(store, lines(shanghaiBundle), { by: 'sh-officer' });
       await importBundle(store, lines(fujianBundle), { by: 'fj-officer' });
+      await store.ready();
     });
     afterEach(async () => {
       await store.close();

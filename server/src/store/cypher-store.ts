@@ -23,6 +23,8 @@ import type {
   Viewer,
 } from '../domain/types';
 import { checkBatch, linkIdentity } from './batch-check';
+import type { CacheKeeper } from './cache/cache-keeper';
+import { cachedNeighborhood, cachedNodes, cachedPaths, cachedSubgraph } from './cache/cached-reads';
 import { CypherInvestigations } from './cypher-investigations';
 import { STORE_LIMITS, type GraphStore } from './graph-store';
 import type { Investigation, InvestigationDraft, InvestigationSummary } from './investigations';
@@ -55,8 +57,20 @@ export class CypherGraphStore implements GraphStore {
 
   private readonly investigations: CypherInvestigations;
 
-  constructor(private readonly runner: CypherRunner) {
+  /**
+   * `cache`: the whole graph in memory, for an engine whose traversals are too slow (the
+   * embedded one); reads that walk the graph use it while it is current.
+   */
+  constructor(
+    private readonly runner: CypherRunner,
+    private readonly cache?: CacheKeeper,
+  ) {
     this.investigations = new CypherInvestigations(runner);
+  }
+
+  /** Resolves once reads run at full speed: the cache, if any, is loaded. */
+  async ready(): Promise<void> {
+    await this.cache?.ready();
   }
 
   get kind() {
@@ -71,12 +85,15 @@ export class CypherGraphStore implements GraphStore {
     const checked = await checkBatch(batch, (ids) => this.lookupLabels(ids));
     const result = await this.runner.write(checked, by, new Date().toISOString());
     this.remember(checked.labels);
+    await this.cache?.afterWrite(checked);
     return result;
   }
 
   async getNodes(viewer: Viewer, ids: string[]): Promise<GraphNode[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0 || viewer.agencies.length === 0) return [];
+    const cache = this.cache?.current();
+    if (cache) return cachedNodes(cache, viewer, unique);
     const vp = viewerParams(viewer);
     const rows: Row[] = [];
     if (unique.length <= FEW_IDS) {
@@ -89,6 +106,8 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async subgraph(viewer: Viewer, ids: string[]): Promise<Subgraph> {
+    const cache = viewer.agencies.length > 0 ? this.cache?.current() : null;
+    if (cache) return cachedSubgraph(cache, viewer, ids, LINK_TYPE_NAMES);
     const nodes = await this.getNodes(viewer, ids);
     const links = await this.linksAmong(viewer, nodes.map((n) => n.id), LINK_TYPE_NAMES, {});
     return { nodes, links };
@@ -109,12 +128,14 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async neighborhood(viewer: Viewer, ids: string[], options: NeighborhoodOptions): Promise<Neighborhood> {
-    const seeds = await this.getNodes(viewer, ids);
     const hops = clamp(options.hops, 1, STORE_LIMITS.maxHops);
     const limit = clamp(options.limit, 0, STORE_LIMITS.maxLimit);
     const linkTypes = options.linkTypes?.length ? options.linkTypes : LINK_TYPE_NAMES;
     const params = { ...viewerParams(viewer), ...window(options), linkTypes };
     const labels = new Set<Label>(options.labels?.length ? options.labels : LABEL_NAMES);
+    const cache = viewer.agencies.length > 0 ? this.cache?.current() : null;
+    if (cache) return cachedNeighborhood(cache, viewer, ids, { hops, limit, labels, linkTypes, window: window(options) });
+    const seeds = await this.getNodes(viewer, ids);
     const visible = visibleTo(viewer);
     const seedIds = new Set(seeds.map((s) => s.id));
     const reached = new Map<string, { node: GraphNode; dist: number }>();
@@ -138,6 +159,11 @@ export class CypherGraphStore implements GraphStore {
 
   async shortestPaths(viewer: Viewer, from: string, to: string, options: PathOptions): Promise<PathsResult> {
     if (from === to || viewer.agencies.length === 0) return { nodes: [], links: [], paths: [] };
+    const cache = this.cache?.current();
+    if (cache) {
+      const linkTypes = options.linkTypes?.length ? options.linkTypes : LINK_TYPE_NAMES;
+      return cachedPaths(cache, viewer, from, to, { maxHops: clamp(options.maxHops, 1, STORE_LIMITS.maxPathHops), k: clamp(options.k, 1, STORE_LIMITS.maxPaths), linkTypes });
+    }
     const rows = await this.runner.read(
       'paths',
       {

@@ -94,6 +94,12 @@ export interface GraphStore extends InvestigationStore {
   /** Unfiltered totals, for health checks and the importer's summary. */
   counts(): Promise<StoreCounts>;
 
+  /**
+   * Resolves once reads run at full speed (the embedded store has loaded its in-memory graph);
+   * reads before then are answered, only slower.
+   */
+  ready(): Promise<void>;
+
   close(): Promise<void>;
 }
 

@@ -96,6 +96,11 @@ export class KuzuRunner implements CypherRunner {
     });
   }
 
+  /** Runs `task` with the connection to itself: no other statement runs until it settles. */
+  exclusive<T>(task: (session: KuzuSession) => Promise<T>): Promise<T> {
+    return this.serial.run(() => task({ query: (text, params) => this.execute(text, params ?? {}) }));
+  }
+
   /** Direct access for the schema and for benchmarks that measure the raw engine. */
   get session(): KuzuSession {
     return { query: (text, params) => this.serial.run(() => this.execute(text, params ?? {})) };

@@ -1,9 +1,19 @@
+import { join } from 'node:path';
+import { CacheKeeper } from '../cache/cache-keeper';
 import { CypherGraphStore } from '../cypher-store';
+import { cacheSource } from './cache-source';
 import { KuzuRunner } from './kuzu-runner';
 
-/** The embedded store: a Kuzu database under `dataDir`, schema applied. */
-export async function openKuzuStore(dataDir: string): Promise<CypherGraphStore> {
-  const store = new CypherGraphStore(await KuzuRunner.open(dataDir));
+export interface KuzuStoreOptions {
+  /** Keep the graph in memory for traversals (default true; false reads everything from Kuzu). */
+  cache?: boolean;
+}
+
+/** The embedded store: a Kuzu database under `dataDir`, schema applied, its graph cached in memory. */
+export async function openKuzuStore(dataDir: string, options: KuzuStoreOptions = {}): Promise<CypherGraphStore> {
+  const runner = await KuzuRunner.open(dataDir);
+  const keeper = options.cache === false ? undefined : new CacheKeeper(cacheSource(runner, join(dataDir, `cache-export-${process.pid}`)));
+  const store = new CypherGraphStore(runner, keeper);
   await store.applySchema();
   return store;
 }

@@ -1,0 +1,218 @@
+import { LABEL_NAMES, LINK_TYPE_NAMES, type Label, type LinkType } from '../../domain/model';
+import type { GraphLink, GraphNode, Viewer } from '../../domain/types';
+import { decodeOwners, encodeOwners } from '../visibility';
+import { decodeLink, decodeNode } from './layout';
+
+const LABEL_CODE = new Map<Label, number>(LABEL_NAMES.map((l, i) => [l, i]));
+const TYPE_CODE = new Map<LinkType, number>(LINK_TYPE_NAMES.map((t, i) => [t, i]));
+
+function grown<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(array: T, need: number): T {
+  if (need <= array.length) return array;
+  const next = new (array.constructor as new (n: number) => T)(Math.max(need, array.length * 2, 1024));
+  next.set(array);
+  return next;
+}
+
+/** Where a row's text lies: which file buffer, and the byte range in it. */
+interface RowRefs {
+  buffer: Uint8Array;
+  start: Uint32Array;
+  end: Uint32Array;
+}
+
+/**
+ * The whole graph in memory, for the traversals an embedded engine runs too slowly (see
+ * README): ids, labels, owners and link ends in typed arrays with an adjacency index, and each
+ * record's row kept as the bytes the engine exported, decoded only when a read returns it.
+ * Written only by its loader and by the store after a committed write; never by a read.
+ */
+export class GraphCache {
+  readonly nodeIndex = new Map<string, number>();
+  nodeIds: string[] = [];
+  nodeLabel = new Uint8Array(0);
+  nodeOwners = new Uint16Array(0);
+  nodeCount = 0;
+
+  linkFrom = new Int32Array(0);
+  linkTo = new Int32Array(0);
+  linkType = new Uint8Array(0);
+  /** Epoch milliseconds of `at`, NaN when the link has none. */
+  linkAt = new Float64Array(0);
+  linkOwners = new Uint16Array(0);
+  linkCount = 0;
+
+  /** Owner sets (`|a|b|`) interned: records point at one by number. */
+  readonly ownerSets: string[] = [];
+  private readonly ownerSetIndex = new Map<string, number>();
+
+  private adjStart = new Uint32Array(1);
+  private adjLinks = new Int32Array(0);
+  /** Links added after the adjacency index was built, by node. */
+  private readonly extraAdj = new Map<number, number[]>();
+
+  readonly nodeRows: RowRefs[] = [];
+  private nodeRowFile = new Uint8Array(0);
+  private nodeRowSlot = new Uint32Array(0);
+  readonly linkRows: RowRefs[] = [];
+  private linkRowFile = new Uint8Array(0);
+  private linkRowSlot = new Uint32Array(0);
+  /** Rows rewritten since the load, decoded. */
+  private readonly nodeOverride = new Map<number, GraphNode>();
+  private readonly linkOverride = new Map<number, GraphLink>();
+
+  ownerSet(encoded: string): number {
+    let code = this.ownerSetIndex.get(encoded);
+    if (code === undefined) {
+      code = this.ownerSets.length;
+      if (code > 0xffff) throw new Error('more than 65,536 distinct owner sets');
+      this.ownerSets.push(encoded);
+      this.ownerSetIndex.set(encoded, code);
+    }
+    return code;
+  }
+
+  /** Registers a file of rows; records refer to it by the number returned. */
+  addNodeRows(rows: RowRefs): number {
+    return this.nodeRows.push(rows) - 1;
+  }
+
+  addLinkRows(rows: RowRefs): number {
+    return this.linkRows.push(rows) - 1;
+  }
+
+  addNode(id: string, label: Label, owners: number, file: number, slot: number): number {
+    const i = this.nodeCount++;
+    this.nodeLabel = grown(this.nodeLabel, this.nodeCount);
+    this.nodeOwners = grown(this.nodeOwners, this.nodeCount);
+    this.nodeRowFile = grown(this.nodeRowFile, this.nodeCount);
+    this.nodeRowSlot = grown(this.nodeRowSlot, this.nodeCount);
+    this.nodeIds.push(id);
+    this.nodeIndex.set(id, i);
+    this.nodeLabel[i] = LABEL_CODE.get(label)!;
+    this.nodeOwners[i] = owners;
+    this.nodeRowFile[i] = file;
+    this.nodeRowSlot[i] = slot;
+    return i;
+  }
+
+  addLink(from: number, to: number, type: LinkType, at: number, owners: number, file: number, slot: number): number {
+    const i = this.linkCount++;
+    const n = this.linkCount;
+    this.linkFrom = grown(this.linkFrom, n);
+    this.linkTo = grown(this.linkTo, n);
+    this.linkType = grown(this.linkType, n);
+    this.linkAt = grown(this.linkAt, n);
+    this.linkOwners = grown(this.linkOwners, n);
+    this.linkRowFile = grown(this.linkRowFile, n);
+    this.linkRowSlot = grown(this.linkRowSlot, n);
+    this.linkFrom[i] = from;
+    this.linkTo[i] = to;
+    this.linkType[i] = TYPE_CODE.get(type)!;
+    this.linkAt[i] = at;
+    this.linkOwners[i] = owners;
+    this.linkRowFile[i] = file;
+    this.linkRowSlot[i] = slot;
+    return i;
+  }
+
+  /** Builds the adjacency index over every link added so far (both directions). */
+  buildAdjacency(): void {
+    const degree = new Uint32Array(this.nodeCount + 1);
+    for (let l = 0; l < this.linkCount; l++) {
+      degree[this.linkFrom[l]!]!++;
+      if (this.linkTo[l] !== this.linkFrom[l]) degree[this.linkTo[l]!]!++;
+    }
+    const start = new Uint32Array(this.nodeCount + 1);
+    for (let v = 0; v < this.nodeCount; v++) start[v + 1] = start[v]! + degree[v]!;
+    const links = new Int32Array(start[this.nodeCount]!);
+    const fill = start.slice(0, this.nodeCount);
+    for (let l = 0; l < this.linkCount; l++) {
+      const a = this.linkFrom[l]!;
+      const b = this.linkTo[l]!;
+      links[fill[a]!++] = l;
+      if (b !== a) links[fill[b]!++] = l;
+    }
+    this.adjStart = start;
+    this.adjLinks = links;
+    this.extraAdj.clear();
+  }
+
+  /** Calls `visit(link)` for every link at node `v`, either direction. */
+  forEachLink(v: number, visit: (link: number) => void): void {
+    if (v + 1 < this.adjStart.length) {
+      const end = this.adjStart[v + 1]!;
+      for (let k = this.adjStart[v]!; k < end; k++) visit(this.adjLinks[k]!);
+    }
+    const extra = this.extraAdj.get(v);
+    if (extra) for (const l of extra) visit(l);
+  }
+
+  /** Adds a link after the adjacency index was built. */
+  appendLink(from: number, to: number, type: LinkType, at: number, owners: number, row: GraphLink): number {
+    const l = this.addLink(from, to, type, at, owners, 0, 0);
+    this.linkOverride.set(l, row);
+    for (const v of from === to ? [from] : [from, to]) {
+      const list = this.extraAdj.get(v);
+      if (list) list.push(l);
+      else this.extraAdj.set(v, [l]);
+    }
+    return l;
+  }
+
+  /** Adds or rewrites a node from its stored row. */
+  putNode(row: GraphNode): number {
+    const owners = this.ownerSet(encodeOwners(row.owners));
+    let i = this.nodeIndex.get(row.id);
+    if (i === undefined) i = this.addNode(row.id, row.label, owners, 0, 0);
+    else this.nodeOwners[i] = owners;
+    this.nodeOverride.set(i, row);
+    return i;
+  }
+
+  /** Rewrites a link's row (its ends and type never change). */
+  putLinkRow(l: number, row: GraphLink): void {
+    this.linkOwners[l] = this.ownerSet(encodeOwners(row.owners));
+    this.linkAt[l] = typeof row.props.at === 'string' ? Date.parse(row.props.at) : NaN;
+    this.linkOverride.set(l, row);
+  }
+
+  label(v: number): Label {
+    return LABEL_NAMES[this.nodeLabel[v]!]!;
+  }
+
+  type(l: number): LinkType {
+    return LINK_TYPE_NAMES[this.linkType[l]!]!;
+  }
+
+  node(v: number): GraphNode {
+    const override = this.nodeOverride.get(v);
+    if (override) return override;
+    const rows = this.nodeRows[this.nodeRowFile[v]!]!;
+    const slot = this.nodeRowSlot[v]!;
+    return decodeNode(rows.buffer, rows.start[slot]!, rows.end[slot]!);
+  }
+
+  link(l: number): GraphLink {
+    const override = this.linkOverride.get(l);
+    if (override) return override;
+    const rows = this.linkRows[this.linkRowFile[l]!]!;
+    const slot = this.linkRowSlot[l]!;
+    return decodeLink(rows.buffer, rows.start[slot]!, rows.end[slot]!, this.type(l), this.nodeIds[this.linkFrom[l]!]!, this.nodeIds[this.linkTo[l]!]!);
+  }
+
+  /** The link of `type` from → to with `key`, if cached. */
+  findLink(from: number, to: number, type: LinkType, key: string): number | undefined {
+    const code = TYPE_CODE.get(type)!;
+    let found: number | undefined;
+    this.forEachLink(from, (l) => {
+      if (found === undefined && this.linkType[l] === code && this.linkFrom[l] === from && this.linkTo[l] === to && this.link(l).key === key) found = l;
+    });
+    return found;
+  }
+
+  /** Which owner sets a viewer may see, by number. */
+  visibleOwnerSets(viewer: Viewer): Uint8Array {
+    const agencies = new Set(viewer.agencies);
+    return Uint8Array.from(this.ownerSets, (set) => (decodeOwners(set).some((a) => agencies.has(a)) ? 1 : 0));
+  }
+}

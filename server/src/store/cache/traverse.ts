@@ -1,0 +1,177 @@
+import { LINK_TYPE_NAMES, type Label, type LinkType } from '../../domain/model';
+import type { GraphLink, GraphNode, Viewer } from '../../domain/types';
+import { linkIdentity } from '../batch-check';
+import type { GraphCache } from './graph-cache';
+
+/**
+ * The traversals of the GraphStore port over a GraphCache, with the same rules as the Cypher in
+ * cypher/reach.cypher, links-among.cypher and paths.cypher: a link counts when the viewer may
+ * see it, its type is asked and (for neighbourhoods) its time lies in the window; nodes along
+ * the way are not tested; the ends returned are.
+ */
+
+export interface LinkFilter {
+  /** Visible owner sets, by number (GraphCache.visibleOwnerSets). */
+  visible: Uint8Array;
+  types: Uint8Array;
+  /** Epoch ms, inclusive; ±Infinity when open. */
+  from: number;
+  to: number;
+}
+
+export function linkFilter(cache: GraphCache, viewer: Viewer, linkTypes: readonly LinkType[], window: { from: string; to: string } | null): LinkFilter {
+  const types = new Uint8Array(LINK_TYPE_NAMES.length);
+  for (const t of linkTypes) types[LINK_TYPE_NAMES.indexOf(t)] = 1;
+  return {
+    visible: cache.visibleOwnerSets(viewer),
+    types,
+    from: window ? Date.parse(window.from) : -Infinity,
+    to: window ? Date.parse(window.to) : Infinity,
+  };
+}
+
+function passes(cache: GraphCache, f: LinkFilter, l: number): boolean {
+  if (f.visible[cache.linkOwners[l]!] !== 1 || f.types[cache.linkType[l]!] !== 1) return false;
+  const at = cache.linkAt[l]!;
+  return Number.isNaN(at) || (at >= f.from && at <= f.to);
+}
+
+const other = (cache: GraphCache, l: number, v: number) => (cache.linkFrom[l] === v ? cache.linkTo[l]! : cache.linkFrom[l]!);
+
+/** Nodes within `hops` of the seeds, each at its least distance, seeds left out. */
+export function reach(cache: GraphCache, seeds: number[], hops: number, f: LinkFilter): Map<number, number> {
+  const dist = new Map<number, number>(seeds.map((s) => [s, 0]));
+  let frontier = seeds;
+  for (let d = 1; d <= hops && frontier.length > 0; d++) {
+    const next: number[] = [];
+    for (const v of frontier) {
+      cache.forEachLink(v, (l) => {
+        if (!passes(cache, f, l)) return;
+        const w = other(cache, l, v);
+        if (!dist.has(w)) {
+          dist.set(w, d);
+          next.push(w);
+        }
+      });
+    }
+    frontier = next;
+  }
+  for (const s of seeds) dist.delete(s);
+  return dist;
+}
+
+/** Every link that passes the filter among the given nodes, in identity order. */
+export function linksAmong(cache: GraphCache, nodes: number[], f: LinkFilter): GraphLink[] {
+  const among = new Set(nodes);
+  const links: GraphLink[] = [];
+  for (const v of among) {
+    cache.forEachLink(v, (l) => {
+      // Each link once: from its start node.
+      if (cache.linkFrom[l] === v && among.has(cache.linkTo[l]!) && passes(cache, f, l)) links.push(cache.link(l));
+    });
+  }
+  const keyed = links.map((l) => [linkIdentity(l), l] as const);
+  keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return keyed.map(([, l]) => l);
+}
+
+export interface Reached {
+  kept: GraphNode[];
+  beyond: Partial<Record<Label, number>>;
+  total: number;
+}
+
+/** The nearest `limit` of the reached nodes the viewer may see, of the labels asked; counts of the rest. */
+export function nearest(cache: GraphCache, reached: Map<number, number>, visibleNode: (v: number) => boolean, labels: Set<Label>, limit: number): Reached {
+  const candidates: { v: number; d: number; id: string }[] = [];
+  for (const [v, d] of reached) {
+    if (labels.has(cache.label(v)) && visibleNode(v)) candidates.push({ v, d, id: cache.nodeIds[v]! });
+  }
+  candidates.sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const beyond: Partial<Record<Label, number>> = {};
+  for (const c of candidates.slice(limit)) {
+    const label = cache.label(c.v);
+    beyond[label] = (beyond[label] ?? 0) + 1;
+  }
+  return { kept: candidates.slice(0, limit).map((c) => cache.node(c.v)), beyond, total: candidates.length };
+}
+
+/** One shortest route: its nodes, and for each hop every parallel link that makes it. */
+export interface Route {
+  nodes: number[];
+  hops: number[][];
+}
+
+/**
+ * The shortest routes from a to b of at most `maxHops` links, found by a breadth-first search
+ * from both ends, up to `cap` of them in the order of their node ids.
+ */
+export function shortestRoutes(cache: GraphCache, a: number, b: number, maxHops: number, f: LinkFilter, cap: number): Route[] {
+  const distA = new Map<number, number>([[a, 0]]);
+  const distB = new Map<number, number>([[b, 0]]);
+  let frontA = [a];
+  let frontB = [b];
+  let depthA = 0;
+  let depthB = 0;
+  let length = -1;
+  while (depthA + depthB < maxHops && frontA.length > 0 && frontB.length > 0) {
+    // Grow the smaller side by one layer; the first layer that touches the other side gives the length.
+    const growA = frontA.length <= frontB.length;
+    const [front, dist, otherDist] = growA ? [frontA, distA, distB] : [frontB, distB, distA];
+    const depth = (growA ? depthA : depthB) + 1;
+    const next: number[] = [];
+    for (const v of front) {
+      cache.forEachLink(v, (l) => {
+        if (!passes(cache, f, l)) return;
+        const w = other(cache, l, v);
+        if (dist.has(w)) return;
+        dist.set(w, depth);
+        next.push(w);
+        const there = otherDist.get(w);
+        if (there !== undefined && (length < 0 || depth + there < length)) length = depth + there;
+      });
+    }
+    if (growA) [frontA, depthA] = [next, depth];
+    else [frontB, depthB] = [next, depth];
+    if (length >= 0) break;
+  }
+  if (length < 0) return [];
+  // Node v sits at hop i of a shortest route when it lies i from a and length - i from b, as far
+  // as each search reached.
+  const onRoute = (v: number, i: number) =>
+    (i > depthA || distA.get(v) === i) && (length - i > depthB || distB.get(v) === length - i);
+  const routes: Route[] = [];
+  const path = [a];
+  const hops: number[][] = [];
+  // A node lies at one hop of every shortest route it is on: one that led nowhere once always will.
+  const dead = new Set<number>();
+  const extend = (v: number, i: number) => {
+    if (routes.length >= cap) return;
+    if (i === length) {
+      routes.push({ nodes: [...path], hops: hops.map((h) => [...h]) });
+      return;
+    }
+    const byNext = new Map<number, number[]>();
+    cache.forEachLink(v, (l) => {
+      if (!passes(cache, f, l)) return;
+      const w = other(cache, l, v);
+      if (!onRoute(w, i + 1)) return;
+      const list = byNext.get(w);
+      if (list) list.push(l);
+      else byNext.set(w, [l]);
+    });
+    const next = [...byNext.keys()].sort((x, y) => (cache.nodeIds[x]! < cache.nodeIds[y]! ? -1 : 1));
+    for (const w of next) {
+      if (dead.has(w)) continue;
+      const before = routes.length;
+      path.push(w);
+      hops.push(byNext.get(w)!);
+      extend(w, i + 1);
+      path.pop();
+      hops.pop();
+      if (routes.length === before && routes.length < cap) dead.add(w);
+    }
+  };
+  extend(a, 0);
+  return routes;
+}

@@ -1,0 +1,134 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LINK_TYPE_NAMES, type Label, type LinkType } from '../../server/src/domain/model';
+import type { GraphLink, Neighborhood, Viewer } from '../../server/src/domain/types';
+import { loadDemo } from '../../server/src/import/demo';
+import { linkIdentity } from '../../server/src/store/batch-check';
+import type { GraphStore } from '../../server/src/store/graph-store';
+import { openKuzuStore } from '../../server/src/store/kuzu/kuzu-store';
+import { demoBundle } from '../../seed/src/generate';
+import { rng } from '../bench/synthetic';
+
+/**
+ * The embedded store answers traversals from its in-memory graph once loaded. On the demo data,
+ * every answer must be the one Kuzu itself gives: the same store read with the cache off, then
+ * reopened with it on.
+ */
+
+const sorted = (links: GraphLink[]) => links.map(linkIdentity).sort();
+const shape = (n: Neighborhood) => ({
+  nodes: n.nodes.map((x) => x.id),
+  links: sorted(n.links),
+  truncated: n.truncated,
+  beyond: n.beyond,
+});
+
+interface Query {
+  viewer: Viewer;
+  ids: string[];
+  hops: number;
+  limit: number;
+  labels?: Label[];
+  linkTypes?: LinkType[];
+  from?: string;
+  to?: string;
+}
+
+describe('the embedded store’s in-memory graph', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cache-agrees-'));
+  const queries: Query[] = [];
+  const pairs: [string, string, Viewer][] = [];
+  const expected: { neighborhoods: unknown[]; paths: unknown[]; subgraphs: unknown[]; nodes: unknown[] } = { neighborhoods: [], paths: [], subgraphs: [], nodes: [] };
+  let store: GraphStore;
+
+  beforeAll(async () => {
+    const plain = await openKuzuStore(dir, { cache: false });
+    await loadDemo(plain);
+    const agencies = new Set<string>();
+    for (const record of demoBundle()) if ('owner' in record && typeof record.owner === 'string') agencies.add(record.owner);
+    const all: Viewer = { agencies: [...agencies].sort(), userId: 't' };
+    const r = rng(11);
+    const ids = (await plain.search(all, '13', { limit: 200 })).map((h) => h.node.id);
+    const more = (await plain.search(all, '6212', { limit: 200 })).map((h) => h.node.id);
+    const seeds = [...ids, ...more, 'phone:+8617093073001', 'case:A310115000000202410901015', 'card:6212261001730821007'];
+    const viewers: Viewer[] = [all, { agencies: ['sh-psb'], userId: 't' }, { agencies: all.agencies.slice(2), userId: 't' }];
+    for (let i = 0; i < 60; i++) {
+      const viewer = viewers[i % viewers.length]!;
+      const q: Query = { viewer, ids: [seeds[Math.floor(r() * seeds.length)]!], hops: 1 + (i % 3), limit: [5, 50, 500][i % 3]! };
+      if (i % 4 === 1) q.linkTypes = ['CALLED', 'TRANSFERRED', 'INVOLVES', 'HOLDS', 'USES'];
+      if (i % 5 === 2) q.labels = ['Phone', 'Person'];
+      if (i % 7 === 3) [q.from, q.to] = ['2024-08-01T00:00:00+08:00', '2024-10-31T23:59:59+08:00'];
+      if (i % 9 === 4) q.ids.push(seeds[Math.floor(r() * seeds.length)]!);
+      queries.push(q);
+      expected.neighborhoods.push(shape(await plain.neighborhood(q.viewer, q.ids, q)));
+    }
+    for (let i = 0; i < 40; i++) {
+      const viewer = viewers[i % 2]!;
+      const a = seeds[Math.floor(r() * seeds.length)]!;
+      const { nodes } = await plain.neighborhood(viewer, [a], { hops: 3, limit: 500 });
+      const b = nodes[Math.floor(r() * nodes.length)]?.id ?? seeds[0]!;
+      pairs.push([a, b, viewer]);
+      const result = await plain.shortestPaths(viewer, a, b, { maxHops: 6, k: 3 });
+      expected.paths.push(result.paths.map((p) => p.nodes.length));
+    }
+    const some = seeds.slice(0, 40);
+    for (const viewer of viewers) {
+      const sub = await plain.subgraph(viewer, some);
+      expected.subgraphs.push({ nodes: sub.nodes.map((n) => n.id), links: sorted(sub.links) });
+      expected.nodes.push(await plain.getNodes(viewer, some));
+    }
+    await plain.close();
+    store = await openKuzuStore(dir);
+    await store.ready();
+  }, 300_000);
+
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('gives the neighbourhoods Kuzu gives, filters, limits and truncation counts included', async () => {
+    const got = [];
+    for (const q of queries) got.push(shape(await store.neighborhood(q.viewer, q.ids, q)));
+    expect(got).toEqual(expected.neighborhoods);
+    expect(expected.neighborhoods.some((n) => (n as { truncated: boolean }).truncated)).toBe(true);
+  });
+
+  it('gives the nodes and subgraphs Kuzu gives', async () => {
+    const viewers = [...new Set(queries.map((q) => q.viewer))];
+    expect(viewers.length).toBe(3);
+    const subgraphs = [];
+    const nodes = [];
+    const seeds = (expected.subgraphs[0] as { nodes: string[] }).nodes;
+    expect(seeds.length).toBeGreaterThan(10);
+    for (const viewer of viewers) {
+      const sub = await store.subgraph(viewer, seeds);
+      subgraphs.push({ nodes: sub.nodes.map((n) => n.id), links: sorted(sub.links) });
+      nodes.push(await store.getNodes(viewer, seeds));
+    }
+    expect(subgraphs).toEqual(expected.subgraphs);
+    expect(nodes).toEqual(expected.nodes);
+  });
+
+  it('finds shortest paths of the lengths Kuzu finds, each a real route of visible links', async () => {
+    const got = [];
+    for (const [a, b, viewer] of pairs) {
+      const result = await store.shortestPaths(viewer, a, b, { maxHops: 6, k: 3 });
+      got.push(result.paths.map((p) => p.nodes.length));
+      const ids = new Set(result.nodes.map((n) => n.id));
+      for (const path of result.paths) {
+        expect(path.nodes[0]).toBe(a);
+        expect(path.nodes.at(-1)).toBe(b);
+        path.links.forEach((l, i) => {
+          expect([l.from, l.to].sort()).toEqual([path.nodes[i], path.nodes[i + 1]].sort());
+          expect(l.owners.some((o) => viewer.agencies.includes(o))).toBe(true);
+          expect(LINK_TYPE_NAMES).toContain(l.type);
+        });
+        path.nodes.forEach((id) => expect(ids.has(id)).toBe(true));
+      }
+    }
+    expect(got).toEqual(expected.paths);
+    expect(got.filter((p) => p.length > 0).length).toBeGreaterThan(20);
+  });
+});
