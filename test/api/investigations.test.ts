@@ -43,7 +43,7 @@ describe('saved investigations through the GraphQL API', () => {
     return body.data.saveInvestigation;
   };
   /** The one error of a request: its message and extensions, and that no data came with it. */
-  const failure = async (query: string, variables: object, headers: Record<string, string> = wu) => {
+  const failure = async (query: string, variables: Record<string, unknown>, headers: Record<string, string> = wu) => {
     const { body } = await gql(query, variables, headers);
     expect(body.errors).toHaveLength(1);
     return { message: body.errors[0].message, extensions: body.errors[0].extensions, data: body.data };
