@@ -9,6 +9,8 @@ COPY package.json package-lock.json ./
 RUN npm ci && npm cache clean --force
 
 COPY . .
+# The web app, built once here (as root) so that `npm start`'s prestart finds it fresh.
+RUN npm run build:web
 # The embedded engine's folder, writable by the unprivileged user when GRAPH_STORE is not neo4j.
 RUN mkdir -p data && chown node:node data
 

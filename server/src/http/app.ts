@@ -9,6 +9,7 @@ import { createContext } from '../schema/context';
 import { graphqlJs } from '../schema/graphql-js';
 import { schema } from '../schema/index';
 import type { GraphStore } from '../store/graph-store';
+import { staticSite } from './static';
 
 export interface App {
   /** Answers one request; does not listen. Tests call it in-process. */
@@ -47,9 +48,13 @@ function csrfSafe(request: Request): boolean {
   return !!(request.headers.get('x-graphql-csrf') || request.headers.get('graphql-preflight'));
 }
 
-/** The HTTP application over a store: /healthz and the GraphQL API at /graphql. */
-export function createApp({ store, config }: { store: GraphStore; config: Config }): App {
+/**
+ * The HTTP application over a store: /healthz, the GraphQL API at /graphql and the built web app
+ * (`webRoot`, default web/dist) everywhere else.
+ */
+export function createApp({ store, config, webRoot }: { store: GraphStore; config: Config; webRoot?: string }): App {
   const services = createServices(store);
+  const site = staticSite(webRoot);
   const yoga = createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -74,7 +79,7 @@ export function createApp({ store, config }: { store: GraphStore; config: Config
         if (!csrfSafe(request)) return json({ errors: [{ message: 'Send the x-graphql-csrf header with form and multipart requests.', extensions: { code: 'FORBIDDEN' } }] }, 403);
         return yoga.fetch(request);
       }
-      return json({ error: 'not found' }, 404);
+      return (await site.serve(request)) ?? json({ error: 'not found' }, 404);
     },
   };
 }

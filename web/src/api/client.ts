@@ -1,0 +1,45 @@
+import { print } from '@0no-co/graphql.web';
+import type { TadaDocumentNode } from 'gql.tada';
+import { viewerHeaders, type Viewer } from '../viewer/viewer';
+import { ApiError, problemOf, problemOfStatus } from './errors';
+
+export interface RequestOptions {
+  viewer: Viewer;
+  signal?: AbortSignal;
+  /** The API's address; the app is served by the same server. */
+  endpoint?: string;
+}
+
+interface GraphQLResponse<R> {
+  data?: R | null;
+  errors?: { message?: unknown; extensions?: { code?: unknown } }[];
+}
+
+/**
+ * Sends one typed operation as the viewer and returns its data, or throws an ApiError that says
+ * what went wrong. An aborted request rethrows the AbortError untouched.
+ */
+export async function gqlRequest<R, V>(document: TadaDocumentNode<R, V>, variables: V, options: RequestOptions): Promise<R> {
+  let response: Response;
+  try {
+    response = await fetch(options.endpoint ?? '/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...viewerHeaders(options.viewer) },
+      body: JSON.stringify({ query: print(document), variables }),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError('network', error instanceof Error ? error.message : String(error));
+  }
+  let body: GraphQLResponse<R> | undefined;
+  try {
+    body = (await response.json()) as GraphQLResponse<R>;
+  } catch {
+    body = undefined;
+  }
+  const first = body?.errors?.[0];
+  if (first) throw new ApiError(problemOf(first), typeof first.message === 'string' ? first.message : '', response.status);
+  if (!response.ok || !body?.data) throw new ApiError(problemOfStatus(response.status), '', response.status);
+  return body.data;
+}

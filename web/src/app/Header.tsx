@@ -1,0 +1,26 @@
+import { useI18n } from '../i18n/I18nProvider';
+import { ViewerSettings } from '../viewer/ViewerSettings';
+import { AppLink } from './Navigation';
+
+/** The bar on every screen: the product, the language switch and whom the app asks as. */
+export function Header() {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <AppLink route={{ name: 'home', q: '' }} className="brand">
+        <img src="/favicon.svg" alt="" width="24" height="24" />
+        <span>{t('app.name')}</span>
+      </AppLink>
+      <span className="tagline">{t('app.tagline')}</span>
+      <nav className="header-actions" aria-label={t('nav.home')}>
+        <button type="button" className="button subtle" lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} aria-label={t('lang.switchLabel')} onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="lang-switch">
+          {t('lang.switch')}
+        </button>
+        <ViewerSettings />
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,47 @@
+import { STORY_IDS, type StoryId } from '../home/stories';
+
+/**
+ * The app's addresses. A saved investigation has its own (/investigations/<id>), which is what
+ * "share by link" hands over; the server answers every such path with the app (static.ts).
+ */
+export type Route =
+  | { name: 'home'; q: string }
+  | { name: 'workspace'; open: string[]; story: StoryId | null }
+  | { name: 'investigation'; id: string };
+
+export function parseRoute(pathname: string, search: string): Route {
+  const params = new URLSearchParams(search);
+  const inv = /^\/investigations\/([^/]+)\/?$/.exec(pathname);
+  if (inv) {
+    try {
+      return { name: 'investigation', id: decodeURIComponent(inv[1]!) };
+    } catch {
+      return { name: 'home', q: '' };
+    }
+  }
+  if (/^\/workspace\/?$/.test(pathname)) {
+    const story = params.get('story');
+    return {
+      name: 'workspace',
+      open: params.getAll('open').filter(Boolean),
+      story: (STORY_IDS as readonly (string | null)[]).includes(story) ? (story as StoryId) : null,
+    };
+  }
+  return { name: 'home', q: params.get('q') ?? '' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'investigation':
+      return `/investigations/${encodeURIComponent(route.id)}`;
+    case 'workspace': {
+      const params = new URLSearchParams();
+      for (const id of route.open) params.append('open', id);
+      if (route.story) params.set('story', route.story);
+      const query = params.toString();
+      return query ? `/workspace?${query}` : '/workspace';
+    }
+    default:
+      return route.q ? `/?${new URLSearchParams({ q: route.q })}` : '/';
+  }
+}

@@ -1,0 +1,56 @@
+import type { Position } from './doc';
+
+/** Distance between rings of new nodes around the node they were expanded from. */
+const RING = 90;
+/** Space a node needs on a ring. */
+const SPACING = 55;
+
+/**
+ * Where new nodes first appear: on rings around the anchor they were expanded from (or around the
+ * middle of the canvas), clear of the nodes already there, in the order given. A layout may move
+ * them afterwards; this only keeps an expansion from landing in a heap.
+ */
+export function placeAround({
+  ids,
+  anchor,
+  existing,
+}: {
+  ids: readonly string[];
+  anchor?: Position;
+  existing: Readonly<Record<string, Position>>;
+}): Record<string, Position> {
+  const taken = Object.values(existing);
+  const center = anchor ?? centroid(taken);
+  const placed: Record<string, Position> = {};
+  // Without an anchor the centre itself is free to take; with one, the anchor stands there.
+  let ring = anchor ? 1 : 0;
+  let slot = 0;
+  let slots = slotsOn(ring);
+  for (const id of ids) {
+    for (;;) {
+      if (slot >= slots) {
+        ring += 1;
+        slot = 0;
+        slots = slotsOn(ring);
+      }
+      const angle = (2 * Math.PI * slot) / slots - Math.PI / 2 + (ring % 2 ? 0 : Math.PI / slots);
+      const p = { x: round(center.x + RING * ring * Math.cos(angle)), y: round(center.y + RING * ring * Math.sin(angle)) };
+      slot += 1;
+      if (!taken.some((t) => Math.abs(t.x - p.x) < SPACING / 2 && Math.abs(t.y - p.y) < SPACING / 2)) {
+        placed[id] = p;
+        taken.push(p);
+        break;
+      }
+    }
+  }
+  return placed;
+}
+
+const slotsOn = (ring: number) => ring === 0 ? 1 : Math.max(6, Math.floor((2 * Math.PI * RING * ring) / SPACING));
+const round = (v: number) => Math.round(v * 10) / 10;
+
+export function centroid(points: readonly Position[]): Position {
+  if (!points.length) return { x: 0, y: 0 };
+  const sum = points.reduce((s, p) => ({ x: s.x + p.x, y: s.y + p.y }), { x: 0, y: 0 });
+  return { x: round(sum.x / points.length), y: round(sum.y / points.length) };
+}
