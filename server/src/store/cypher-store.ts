@@ -27,6 +27,7 @@ import type { CacheKeeper } from './cache/cache-keeper';
 import { cachedNeighborhood, cachedNodes, cachedPaths, cachedSubgraph } from './cache/cached-reads';
 import { CypherInvestigations } from './cypher-investigations';
 import { STORE_LIMITS, type GraphStore } from './graph-store';
+import { hopLink } from './path-links';
 import type { Investigation, InvestigationDraft, InvestigationSummary } from './investigations';
 import { num, toLink, toNode, toPathLinks, toSource } from './mapping';
 import type { CypherRunner, Row } from './runner';
@@ -194,7 +195,13 @@ export class CypherGraphStore implements GraphStore {
       .map(([, route]) => route);
     const nodes = new Map(kept.flatMap((r) => r.nodes.map((n) => [n.id, n] as const)));
     const links = new Map(kept.flatMap((r) => r.links.map((l) => [linkIdentity(l), l] as const)));
-    const paths = kept.map((r) => ({ nodes: r.nodes.map((n) => n.id), links: r.links.slice(0, r.nodes.length - 1) }));
+    const paths = kept.map((r) => ({
+      nodes: r.nodes.map((n) => n.id),
+      links: r.nodes.slice(1).map((n, i) => {
+        const prev = r.nodes[i]!.id;
+        return hopLink(r.links.filter((l) => (l.from === prev && l.to === n.id) || (l.to === prev && l.from === n.id)), prev);
+      }),
+    }));
     return { nodes: [...nodes.values()], links: [...links.values()], paths };
   }
 

@@ -1,6 +1,7 @@
 import type { Label, LinkType } from '../../domain/model';
 import type { GraphNode, Neighborhood, PathsResult, Viewer } from '../../domain/types';
 import { linkIdentity } from '../batch-check';
+import { hopLink } from '../path-links';
 import type { GraphCache } from './graph-cache';
 import { linkFilter, linksAmong, nearest, reach, shortestRoutes } from './traverse';
 
@@ -66,7 +67,7 @@ export function cachedPaths(cache: GraphCache, viewer: Viewer, from: string, to:
     for (const v of route.nodes) nodes.set(cache.nodeIds[v]!, cache.node(v));
     const hops = route.hops.map((parallel) => parallel.map((l) => cache.link(l)));
     for (const l of hops.flat()) links.set(linkIdentity(l), l);
-    return { nodes: route.nodes.map((v) => cache.nodeIds[v]!), links: hops.map((p) => p[0]!) };
+    return { nodes: route.nodes.map((v) => cache.nodeIds[v]!), links: hops.map((parallel, i) => hopLink(parallel, cache.nodeIds[route.nodes[i]!]!)) };
   });
   return { nodes: [...nodes.values()], links: [...links.values()], paths };
 }

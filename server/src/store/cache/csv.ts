@@ -16,26 +16,29 @@ export function scanRecords(buf: Uint8Array, onRecord: (start: number, end: numb
   const bytes = buf as Buffer;
   const length = buf.length;
   let pos = 0;
-  let nextQuote = bytes.indexOf(QUOTE, 0);
+  // The next quote at or after `pos`, found once and reused: searching afresh for each record
+  // would rescan the stretch up to it, quadratic where quotes are rare.
+  let quote = bytes.indexOf(QUOTE, 0);
   while (pos < length) {
     let newline = bytes.indexOf(NEWLINE, pos);
     if (newline < 0) newline = length;
-    if (nextQuote >= 0 && nextQuote < pos) nextQuote = bytes.indexOf(QUOTE, pos);
-    if (nextQuote < 0 || nextQuote > newline) {
-      onRecord(pos, newline);
-      pos = newline + 1;
-      continue;
+    // Quoted stretches are skipped with indexOf too: a line break inside quotes does not end the record.
+    while (quote >= 0 && quote < newline) {
+      let close = bytes.indexOf(QUOTE, quote + 1);
+      while (close >= 0 && bytes[close + 1] === QUOTE) close = bytes.indexOf(QUOTE, close + 2);
+      if (close < 0) {
+        newline = length;
+        quote = -1;
+        break;
+      }
+      if (close > newline) {
+        newline = bytes.indexOf(NEWLINE, close + 1);
+        if (newline < 0) newline = length;
+      }
+      quote = bytes.indexOf(QUOTE, close + 1);
     }
-    // A quoted field: walk byte by byte until a line break outside quotes.
-    let quoted = false;
-    let i = pos;
-    for (; i < length; i++) {
-      const c = buf[i]!;
-      if (c === QUOTE) quoted = !quoted;
-      else if (c === NEWLINE && !quoted) break;
-    }
-    onRecord(pos, i);
-    pos = i + 1;
+    onRecord(pos, newline);
+    pos = newline + 1;
   }
 }
 
@@ -55,13 +58,13 @@ export function fieldEnd(buf: Uint8Array, start: number, end: number): number {
   return end;
 }
 
-const decoder = new TextDecoder();
-
 /** The value of the field [start, stop): null when unquoted and empty. */
 export function fieldValue(buf: Uint8Array, start: number, stop: number): string | null {
   if (start === stop) return null;
-  if (buf[start] !== QUOTE) return decoder.decode(buf.subarray(start, stop));
-  return decoder.decode(buf.subarray(start + 1, stop - 1)).replaceAll('""', '"');
+  const bytes = buf as Buffer;
+  if (buf[start] !== QUOTE) return bytes.toString('utf8', start, stop);
+  const text = bytes.toString('utf8', start + 1, stop - 1);
+  return text.includes('"') ? text.replaceAll('""', '"') : text;
 }
 
 /** Every field of the record [start, end). */

@@ -80,12 +80,28 @@ export class GraphCache {
     return this.linkRows.push(rows) - 1;
   }
 
+  /** Makes room for `n` nodes in all. */
+  reserveNodes(n: number): void {
+    this.nodeLabel = grown(this.nodeLabel, n);
+    this.nodeOwners = grown(this.nodeOwners, n);
+    this.nodeRowFile = grown(this.nodeRowFile, n);
+    this.nodeRowSlot = grown(this.nodeRowSlot, n);
+  }
+
+  /** Makes room for `n` links in all. */
+  reserveLinks(n: number): void {
+    this.linkFrom = grown(this.linkFrom, n);
+    this.linkTo = grown(this.linkTo, n);
+    this.linkType = grown(this.linkType, n);
+    this.linkAt = grown(this.linkAt, n);
+    this.linkOwners = grown(this.linkOwners, n);
+    this.linkRowFile = grown(this.linkRowFile, n);
+    this.linkRowSlot = grown(this.linkRowSlot, n);
+  }
+
   addNode(id: string, label: Label, owners: number, file: number, slot: number): number {
     const i = this.nodeCount++;
-    this.nodeLabel = grown(this.nodeLabel, this.nodeCount);
-    this.nodeOwners = grown(this.nodeOwners, this.nodeCount);
-    this.nodeRowFile = grown(this.nodeRowFile, this.nodeCount);
-    this.nodeRowSlot = grown(this.nodeRowSlot, this.nodeCount);
+    if (i === this.nodeLabel.length) this.reserveNodes(i + 1);
     this.nodeIds.push(id);
     this.nodeIndex.set(id, i);
     this.nodeLabel[i] = LABEL_CODE.get(label)!;
@@ -97,14 +113,7 @@ export class GraphCache {
 
   addLink(from: number, to: number, type: LinkType, at: number, owners: number, file: number, slot: number): number {
     const i = this.linkCount++;
-    const n = this.linkCount;
-    this.linkFrom = grown(this.linkFrom, n);
-    this.linkTo = grown(this.linkTo, n);
-    this.linkType = grown(this.linkType, n);
-    this.linkAt = grown(this.linkAt, n);
-    this.linkOwners = grown(this.linkOwners, n);
-    this.linkRowFile = grown(this.linkRowFile, n);
-    this.linkRowSlot = grown(this.linkRowSlot, n);
+    if (i === this.linkFrom.length) this.reserveLinks(i + 1);
     this.linkFrom[i] = from;
     this.linkTo[i] = to;
     this.linkType[i] = TYPE_CODE.get(type)!;

@@ -21,6 +21,11 @@ const nodeExport = (file: string) =>
 const linkExport = (type: string, file: string) =>
   `COPY (MATCH (a:Entity)-[r:${type}]->(b:Entity) RETURN ${LINK_COLUMNS.map((c) => column('r', c, linkProps[c]?.type === 'stringList' && c !== 'owners')).join(', ')}) TO '${file}'`;
 
+async function countRows(session: KuzuSession): Promise<number> {
+  const [row] = await session.query('MATCH (n:Entity) RETURN max(offset(id(n))) AS top');
+  return Number(row?.top ?? 0);
+}
+
 /** Byte ranges of the first `count` fields of each record, and of each record. */
 function records(buf: Uint8Array, count: number, onRecord: (slot: number, fields: Int32Array) => void): { start: Uint32Array; end: Uint32Array } {
   let start = new Uint32Array(1024);
@@ -63,9 +68,10 @@ export async function loadGraphCache(session: KuzuSession, dir: string): Promise
   const linkFiles = LINK_TYPE_NAMES.map((t) => join(dir, `${t}.csv`));
   try {
     await session.query(nodeExport(nodesFile));
-    for (const [i, type] of LINK_TYPE_NAMES.entries()) await session.query(linkExport(type, linkFiles[i]!));
+    // Kuzu exports the next link table on its own threads while this one parses the last.
+    let exporting = session.query(linkExport(LINK_TYPE_NAMES[0]!, linkFiles[0]!));
 
-    const byRow: number[] = [];
+    const byRow = new Int32Array(1 + (await countRows(session)));
     const buf = readFileSync(nodesFile);
     const file = cache.nodeRows.length;
     const refs = records(buf, 4, (slot, f) => {
@@ -78,7 +84,10 @@ export async function loadGraphCache(session: KuzuSession, dir: string): Promise
     cache.addNodeRows({ buffer: buf, ...refs });
 
     for (const [i, type] of LINK_TYPE_NAMES.entries()) {
+      await exporting;
+      if (i + 1 < LINK_TYPE_NAMES.length) exporting = session.query(linkExport(LINK_TYPE_NAMES[i + 1]!, linkFiles[i + 1]!));
       const lbuf = readFileSync(linkFiles[i]!);
+      rmSync(linkFiles[i]!, { force: true });
       const lfile = cache.linkRows.length;
       const lrefs = records(lbuf, 4, (slot, f) => {
         const from = byRow[intField(lbuf, f[0]!, f[1]!)]!;
