@@ -51,6 +51,9 @@ function* records() {
 if (reuse) for (const _ of records());
 else await importBundle(store, records() as unknown as AsyncIterable<string>, { by: 'bench' });
 console.error(`${reuse ? 'reused' : 'imported'} ${opts.scale} in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${JSON.stringify(await store.counts())}`);
+const tReady = performance.now();
+await store.ready();
+console.error(`graph loaded into memory in ${((performance.now() - tReady) / 1000).toFixed(1)} s`);
 
 const viewer: ApiViewer = { agencies: [...agencies], userId: 'bench', role: 'INVESTIGATOR' };
 // A reused database may predate a generator change: keep only the sampled ids it holds.

@@ -16,6 +16,11 @@ async function main(): Promise<void> {
     const summary = await loadDemo(store);
     log.info({ ...summary }, 'demo data loaded');
   }
+  const warming = performance.now();
+  store.ready().then(
+    () => log.info(`graph ready for traversals in ${Math.round(performance.now() - warming)} ms`),
+    (error: unknown) => log.warn({ err: error }, 'could not load the graph into memory; traversals read from the store'),
+  );
   const server = await serve(createApp({ store, config }), config.port);
   log.info(`serving on http://localhost:${config.port} (store: ${store.kind}${store.kind === 'embedded' ? `, ${config.dataDir}` : ''})`);
   const stop = () => {
