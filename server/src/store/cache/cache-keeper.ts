@@ -61,8 +61,8 @@ export class CacheKeeper {
       for (const l of batch.links) {
         const row = await this.source.readLink(l);
         if (!row) continue;
-        const from = cache.nodeIndex.get(row.from);
-        const to = cache.nodeIndex.get(row.to);
+        const from = cache.indexOf(row.from);
+        const to = cache.indexOf(row.to);
         if (from === undefined || to === undefined) return; // stays stale: reload
         const known = cache.findLink(from, to, row.type, row.key);
         if (known === undefined) {

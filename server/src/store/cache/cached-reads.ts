@@ -17,7 +17,7 @@ export function visibleIndexes(cache: GraphCache, viewer: Viewer, ids: string[])
   const visible = visibleNodes(cache, viewer);
   const out: number[] = [];
   for (const id of new Set(ids)) {
-    const v = cache.nodeIndex.get(id);
+    const v = cache.indexOf(id);
     if (v !== undefined && visible(v)) out.push(v);
   }
   return out;
@@ -45,29 +45,29 @@ export function cachedNeighborhood(cache: GraphCache, viewer: Viewer, ids: strin
   const filter = linkFilter(cache, viewer, o.linkTypes, o.window);
   const reached = nearest(cache, reach(cache, seeds, o.hops, filter), visibleNodes(cache, viewer), o.labels, o.limit);
   const nodes = [...seeds.map((v) => cache.node(v)), ...reached.kept];
-  const links = linksAmong(cache, [...seeds, ...reached.kept.map((n) => cache.nodeIndex.get(n.id)!)], filter);
+  const links = linksAmong(cache, [...seeds, ...reached.keptIndexes], filter);
   return { nodes, links, truncated: reached.total > o.limit, beyond: reached.beyond };
 }
 
 export function cachedPaths(cache: GraphCache, viewer: Viewer, from: string, to: string, o: { maxHops: number; k: number; linkTypes: readonly LinkType[] }): PathsResult {
-  const a = cache.nodeIndex.get(from);
-  const b = cache.nodeIndex.get(to);
+  const a = cache.indexOf(from);
+  const b = cache.indexOf(to);
   if (a === undefined || b === undefined) return { nodes: [], links: [], paths: [] };
   const visible = visibleNodes(cache, viewer);
   // As in cypher-store.ts: the shortest routes over visible links, less those through nodes the
   // viewer may not see; parallel links make one route.
   const routes = shortestRoutes(cache, a, b, o.maxHops, linkFilter(cache, viewer, o.linkTypes, null), o.k * 4)
     .filter((r) => r.nodes.every(visible))
-    .map((r) => ({ ...r, key: r.nodes.map((v) => cache.nodeIds[v]!).join('>') }))
+    .map((r) => ({ ...r, key: r.nodes.map((v) => cache.nodeId(v)).join('>') }))
     .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
     .slice(0, o.k);
   const nodes = new Map<string, GraphNode>();
   const links = new Map<string, ReturnType<GraphCache['link']>>();
   const paths = routes.map((route) => {
-    for (const v of route.nodes) nodes.set(cache.nodeIds[v]!, cache.node(v));
+    for (const v of route.nodes) nodes.set(cache.nodeId(v), cache.node(v));
     const hops = route.hops.map((parallel) => parallel.map((l) => cache.link(l)));
     for (const l of hops.flat()) links.set(linkIdentity(l), l);
-    return { nodes: route.nodes.map((v) => cache.nodeIds[v]!), links: hops.map((parallel, i) => hopLink(parallel, cache.nodeIds[route.nodes[i]!]!)) };
+    return { nodes: route.nodes.map((v) => cache.nodeId(v)), links: hops.map((parallel, i) => hopLink(parallel, cache.nodeId(route.nodes[i]!))) };
   });
   return { nodes: [...nodes.values()], links: [...links.values()], paths };
 }

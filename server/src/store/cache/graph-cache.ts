@@ -1,6 +1,7 @@
 import { LABEL_NAMES, LINK_TYPE_NAMES, type Label, type LinkType } from '../../domain/model';
 import type { GraphLink, GraphNode, Viewer } from '../../domain/types';
 import { decodeOwners, encodeOwners } from '../visibility';
+import { IdIndex } from './id-index';
 import { decodeLink, decodeNode } from './layout';
 
 const LABEL_CODE = new Map<Label, number>(LABEL_NAMES.map((l, i) => [l, i]));
@@ -27,8 +28,7 @@ interface RowRefs {
  * Written only by its loader and by the store after a committed write; never by a read.
  */
 export class GraphCache {
-  readonly nodeIndex = new Map<string, number>();
-  nodeIds: string[] = [];
+  private readonly ids = new IdIndex();
   nodeLabel = new Uint8Array(0);
   nodeOwners = new Uint16Array(0);
   nodeCount = 0;
@@ -99,16 +99,35 @@ export class GraphCache {
     this.linkRowSlot = grown(this.linkRowSlot, n);
   }
 
+  /** The number of the node `id`, if cached. */
+  indexOf(id: string): number | undefined {
+    return this.ids.get(id);
+  }
+
+  nodeId(v: number): string {
+    return this.ids.id(v);
+  }
+
+  /** Adds a node whose id is the UTF-8 text `src[start, end)` (the loader's rows). */
+  addNodeBytes(src: Uint8Array, start: number, end: number, label: Label, owners: number, file: number, slot: number): number {
+    const i = this.ids.addBytes(src, start, end);
+    this.setNode(i, label, owners, file, slot);
+    return i;
+  }
+
   addNode(id: string, label: Label, owners: number, file: number, slot: number): number {
-    const i = this.nodeCount++;
-    if (i === this.nodeLabel.length) this.reserveNodes(i + 1);
-    this.nodeIds.push(id);
-    this.nodeIndex.set(id, i);
+    const i = this.ids.add(id);
+    this.setNode(i, label, owners, file, slot);
+    return i;
+  }
+
+  private setNode(i: number, label: Label, owners: number, file: number, slot: number): void {
+    this.nodeCount = i + 1;
+    if (i >= this.nodeLabel.length) this.reserveNodes(i + 1);
     this.nodeLabel[i] = LABEL_CODE.get(label)!;
     this.nodeOwners[i] = owners;
     this.nodeRowFile[i] = file;
     this.nodeRowSlot[i] = slot;
-    return i;
   }
 
   addLink(from: number, to: number, type: LinkType, at: number, owners: number, file: number, slot: number): number {
@@ -171,7 +190,7 @@ export class GraphCache {
   /** Adds or rewrites a node from its stored row. */
   putNode(row: GraphNode): number {
     const owners = this.ownerSet(encodeOwners(row.owners));
-    let i = this.nodeIndex.get(row.id);
+    let i = this.ids.get(row.id);
     if (i === undefined) i = this.addNode(row.id, row.label, owners, 0, 0);
     else this.nodeOwners[i] = owners;
     this.nodeOverride.set(i, row);
@@ -206,7 +225,7 @@ export class GraphCache {
     if (override) return override;
     const rows = this.linkRows[this.linkRowFile[l]!]!;
     const slot = this.linkRowSlot[l]!;
-    return decodeLink(rows.buffer, rows.start[slot]!, rows.end[slot]!, this.type(l), this.nodeIds[this.linkFrom[l]!]!, this.nodeIds[this.linkTo[l]!]!);
+    return decodeLink(rows.buffer, rows.start[slot]!, rows.end[slot]!, this.type(l), this.ids.id(this.linkFrom[l]!), this.ids.id(this.linkTo[l]!));
   }
 
   /** The link of `type` from → to with `key`, if cached. */

@@ -77,6 +77,7 @@ export function linksAmong(cache: GraphCache, nodes: number[], f: LinkFilter): G
 
 export interface Reached {
   kept: GraphNode[];
+  keptIndexes: number[];
   beyond: Partial<Record<Label, number>>;
   total: number;
 }
@@ -85,7 +86,7 @@ export interface Reached {
 export function nearest(cache: GraphCache, reached: Map<number, number>, visibleNode: (v: number) => boolean, labels: Set<Label>, limit: number): Reached {
   const candidates: { v: number; d: number; id: string }[] = [];
   for (const [v, d] of reached) {
-    if (labels.has(cache.label(v)) && visibleNode(v)) candidates.push({ v, d, id: cache.nodeIds[v]! });
+    if (labels.has(cache.label(v)) && visibleNode(v)) candidates.push({ v, d, id: cache.nodeId(v) });
   }
   candidates.sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const beyond: Partial<Record<Label, number>> = {};
@@ -93,7 +94,8 @@ export function nearest(cache: GraphCache, reached: Map<number, number>, visible
     const label = cache.label(c.v);
     beyond[label] = (beyond[label] ?? 0) + 1;
   }
-  return { kept: candidates.slice(0, limit).map((c) => cache.node(c.v)), beyond, total: candidates.length };
+  const kept = candidates.slice(0, limit).map((c) => c.v);
+  return { kept: kept.map((v) => cache.node(v)), keptIndexes: kept, beyond, total: candidates.length };
 }
 
 /** One shortest route: its nodes, and for each hop every parallel link that makes it. */
@@ -160,7 +162,7 @@ export function shortestRoutes(cache: GraphCache, a: number, b: number, maxHops:
       if (list) list.push(l);
       else byNext.set(w, [l]);
     });
-    const next = [...byNext.keys()].sort((x, y) => (cache.nodeIds[x]! < cache.nodeIds[y]! ? -1 : 1));
+    const next = [...byNext.keys()].sort((x, y) => (cache.nodeId(x) < cache.nodeId(y) ? -1 : 1));
     for (const w of next) {
       if (dead.has(w)) continue;
       const before = routes.length;

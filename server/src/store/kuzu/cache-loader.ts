@@ -76,10 +76,11 @@ export async function loadGraphCache(session: KuzuSession, dir: string): Promise
     const file = cache.nodeRows.length;
     const refs = records(buf, 4, (slot, f) => {
       const row = intField(buf, f[0]!, f[1]!);
-      const id = fieldValue(buf, f[2]!, f[3]!)!;
       const label = fieldValue(buf, f[4]!, f[5]!) as Label;
-      if (!LABEL_NAMES.includes(label)) throw new Error(`cache: node ${id} has no known label`);
-      byRow[row] = cache.addNode(id, label, cache.ownerSet(fieldValue(buf, f[6]!, f[7]!) ?? ''), file, slot);
+      if (!LABEL_NAMES.includes(label)) throw new Error(`cache: node ${fieldValue(buf, f[2]!, f[3]!)} has no known label`);
+      const owners = cache.ownerSet(fieldValue(buf, f[6]!, f[7]!) ?? '');
+      // An unquoted id's bytes are the id; a quoted one (a comma in it) is decoded first.
+      byRow[row] = buf[f[2]!] === 0x22 ? cache.addNode(fieldValue(buf, f[2]!, f[3]!)!, label, owners, file, slot) : cache.addNodeBytes(buf, f[2]!, f[3]!, label, owners, file, slot);
     });
     cache.addNodeRows({ buffer: buf, ...refs });
 
