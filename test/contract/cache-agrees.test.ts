@@ -40,7 +40,10 @@ describe('the embedded store’s in-memory graph', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cache-agrees-'));
   const queries: Query[] = [];
   const pairs: [string, string, Viewer][] = [];
-  const expected: { neighborhoods: unknown[]; paths: unknown[]; subgraphs: unknown[]; nodes: unknown[] } = { neighborhoods: [], paths: [], subgraphs: [], nodes: [] };
+  const expected: { neighborhoods: unknown[]; paths: unknown[]; subgraphs: unknown[]; nodes: unknown[]; linked: unknown[]; trails: unknown[] } = { neighborhoods: [], paths: [], subgraphs: [], nodes: [], linked: [], trails: [] };
+  let cases: string[] = [];
+  let cards: string[] = [];
+  let viewerList: Viewer[] = [];
   let store: GraphStore;
 
   beforeAll(async () => {
@@ -79,6 +82,14 @@ describe('the embedded store’s in-memory graph', () => {
       expected.subgraphs.push({ nodes: sub.nodes.map((n) => n.id), links: sorted(sub.links) });
       expected.nodes.push(await plain.getNodes(viewer, some));
     }
+    cases = (await plain.search(all, 'A3', { limit: 60, labels: ['Case'] })).map((h) => h.node.id);
+    // Ms Wu's card and the cards her money and the gang's reached.
+    cards = (await plain.neighborhood(all, ['card:6212261001730821007', 'card:6212261002730821001'], { hops: 4, linkTypes: ['TRANSFERRED'], limit: 80 })).nodes.map((n) => n.id);
+    viewerList = viewers;
+    for (const [i, id] of cases.entries()) expected.linked.push(await plain.linkedCases(viewers[i % 3]!, id));
+    for (const [i, id] of cards.entries()) {
+      expected.trails.push(sorted(await plain.transfersFrom(viewers[i % 3]!, [id], { depth: 4, ...(i % 2 ? { after: '2024-06-01T00:00:00+08:00' } : {}) })));
+    }
     await plain.close();
     store = await openKuzuStore(dir);
     await store.ready();
@@ -109,6 +120,23 @@ describe('the embedded store’s in-memory graph', () => {
     }
     expect(subgraphs).toEqual(expected.subgraphs);
     expect(nodes).toEqual(expected.nodes);
+  });
+
+  it('links the cases Kuzu links, naming the same shared identifiers', async () => {
+    expect(cases.length).toBeGreaterThan(30);
+    expect(expected.linked.filter((l) => (l as unknown[]).length > 0).length).toBeGreaterThan(5);
+    const got = [];
+    for (const [i, id] of cases.entries()) got.push(await store.linkedCases(viewerList[i % 3]!, id));
+    expect(got).toEqual(expected.linked);
+  });
+
+  it('follows the money trails Kuzu follows', async () => {
+    expect(expected.trails.filter((t) => (t as unknown[]).length > 3).length).toBeGreaterThan(10);
+    const got = [];
+    for (const [i, id] of cards.entries()) {
+      got.push(sorted(await store.transfersFrom(viewerList[i % 3]!, [id], { depth: 4, ...(i % 2 ? { after: '2024-06-01T00:00:00+08:00' } : {}) })));
+    }
+    expect(got).toEqual(expected.trails);
   });
 
   it('finds shortest paths of the lengths Kuzu finds, each a real route of visible links', async () => {

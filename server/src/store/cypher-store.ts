@@ -24,7 +24,7 @@ import type {
 } from '../domain/types';
 import { checkBatch, linkIdentity } from './batch-check';
 import type { CacheKeeper } from './cache/cache-keeper';
-import { cachedNeighborhood, cachedNodes, cachedPaths, cachedSubgraph } from './cache/cached-reads';
+import { cachedLinkedCases, cachedNeighborhood, cachedNodes, cachedPaths, cachedSubgraph, cachedTransfersOut } from './cache/cached-reads';
 import { CypherInvestigations } from './cypher-investigations';
 import { STORE_LIMITS, type GraphStore } from './graph-store';
 import { hopLink } from './path-links';
@@ -207,6 +207,8 @@ export class CypherGraphStore implements GraphStore {
 
   async linkedCases(viewer: Viewer, caseId: string): Promise<LinkedCase[]> {
     if (viewer.agencies.length === 0) return [];
+    const cache = this.cache?.current();
+    if (cache) return cachedLinkedCases(cache, viewer, caseId);
     const rows = await this.runner.read('linked-cases', { ...viewerParams(viewer), caseId });
     const byCase = new Map<string, LinkedCase>();
     for (const row of rows) {
@@ -228,10 +230,12 @@ export class CypherGraphStore implements GraphStore {
     let frontier = [...new Set(cardIds)];
     for (let layer = 0; layer < depth && frontier.length > 0; layer++) {
       frontier.forEach((id) => expanded.add(id));
-      const rows = await this.runner.read('transfers-from', { ...vp, ids: frontier, after });
+      const cache = this.cache?.current();
+      const layerLinks = cache
+        ? cachedTransfersOut(cache, viewer, frontier, after)
+        : (await this.runner.read('transfers-from', { ...vp, ids: frontier, after })).map((row) => toLink(row.r, row.from as string, row.to as string));
       const next = new Set<string>();
-      for (const row of rows) {
-        const link = toLink(row.r, row.from as string, row.to as string);
+      for (const link of layerLinks) {
         links.set(linkIdentity(link), link);
         if (!expanded.has(link.to)) next.add(link.to);
       }

@@ -1,9 +1,9 @@
 import type { Label, LinkType } from '../../domain/model';
-import type { GraphNode, Neighborhood, PathsResult, Viewer } from '../../domain/types';
+import type { GraphLink, GraphNode, LinkedCase, Neighborhood, PathsResult, Viewer } from '../../domain/types';
 import { linkIdentity } from '../batch-check';
 import { hopLink } from '../path-links';
 import type { GraphCache } from './graph-cache';
-import { linkFilter, linksAmong, nearest, reach, shortestRoutes } from './traverse';
+import { linkFilter, linksAmong, nearest, passes, reach, shortestRoutes } from './traverse';
 
 /** The port's reads that walk the graph, answered from a GraphCache (same results as cypher-store.ts). */
 
@@ -70,4 +70,47 @@ export function cachedPaths(cache: GraphCache, viewer: Viewer, from: string, to:
     return { nodes: route.nodes.map((v) => cache.nodeId(v)), links: hops.map((parallel, i) => hopLink(parallel, cache.nodeId(route.nodes[i]!))) };
   });
   return { nodes: [...nodes.values()], links: [...links.values()], paths };
+}
+
+/** One layer of a money trail: visible transfers out of these cards at or after `after`, as transfers-from.cypher. */
+export function cachedTransfersOut(cache: GraphCache, viewer: Viewer, cardIds: string[], after: string): GraphLink[] {
+  const visible = visibleNodes(cache, viewer);
+  const filter = linkFilter(cache, viewer, ['TRANSFERRED'], { from: after, to: '9999-12-31T23:59:59.999Z' });
+  const out: GraphLink[] = [];
+  for (const id of new Set(cardIds)) {
+    const a = cache.indexOf(id);
+    if (a === undefined || !visible(a)) continue;
+    cache.forEachLink(a, (l) => {
+      // A transfer with no time is never "after" anything, as in Cypher.
+      if (cache.linkFrom[l] === a && !Number.isNaN(cache.linkAt[l]!) && passes(cache, filter, l) && visible(cache.linkTo[l]!)) out.push(cache.link(l));
+    });
+  }
+  return out;
+}
+
+/** Cases sharing an identifier (both INVOLVES it) or a suspect (both SUSPECT_IN) with a case, as linked-cases.cypher. */
+export function cachedLinkedCases(cache: GraphCache, viewer: Viewer, caseId: string): LinkedCase[] {
+  const c = cache.indexOf(caseId);
+  const visible = visibleNodes(cache, viewer);
+  if (c === undefined || !visible(c)) return [];
+  const filter = linkFilter(cache, viewer, ['INVOLVES', 'SUSPECT_IN'], null);
+  const shared = new Map<string, Set<number>>();
+  cache.forEachLink(c, (r1) => {
+    if (!passes(cache, filter, r1)) return;
+    const i = cache.linkFrom[r1] === c ? cache.linkTo[r1]! : cache.linkFrom[r1]!;
+    if (!visible(i)) return;
+    cache.forEachLink(i, (r2) => {
+      if (r2 === r1 || cache.linkType[r2] !== cache.linkType[r1] || !passes(cache, filter, r2)) return;
+      const other = cache.linkFrom[r2] === i ? cache.linkTo[r2]! : cache.linkFrom[r2]!;
+      if (other === c || !visible(other) || cache.label(other) !== 'Case') return;
+      const id = cache.nodeId(other);
+      const set = shared.get(id) ?? new Set<number>();
+      set.add(i);
+      shared.set(id, set);
+    });
+  });
+  return [...shared.keys()].sort().map((id) => ({
+    caseId: id,
+    shared: [...shared.get(id)!].map((i) => ({ id: cache.nodeId(i), label: cache.label(i) })).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
+  }));
 }

@@ -30,7 +30,7 @@ export function linkFilter(cache: GraphCache, viewer: Viewer, linkTypes: readonl
   };
 }
 
-function passes(cache: GraphCache, f: LinkFilter, l: number): boolean {
+export function passes(cache: GraphCache, f: LinkFilter, l: number): boolean {
   if (f.visible[cache.linkOwners[l]!] !== 1 || f.types[cache.linkType[l]!] !== 1) return false;
   const at = cache.linkAt[l]!;
   return Number.isNaN(at) || (at >= f.from && at <= f.to);
