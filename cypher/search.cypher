@@ -1,4 +1,5 @@
-// Exact forms first (id, case number, phone, full card, handle), then card suffixes, then names.
+// Exact forms first (id, case number, phone, full card, handle), then card suffixes, then names:
+// part of a name (a person's, a gang's, an account holder's), or a whole nickname (峰哥).
 MATCH (n:Entity)
 WHERE n.owners =~ $ownerPattern AND n.label IN $labels
 WITH n,
@@ -10,7 +11,7 @@ WITH n,
     WHEN n.handle = $text THEN 'handle'
     WHEN size($digits) >= 4 AND n.label = 'BankCard' AND n.number ENDS WITH $digits THEN 'card-suffix'
     WHEN size($digits) >= 4 AND n.label = 'Phone' AND n.number ENDS WITH $digits THEN 'phone-suffix'
-    WHEN n.name CONTAINS $text OR n.holderName CONTAINS $text THEN 'name'
+    WHEN n.name CONTAINS $text OR n.holderName CONTAINS $text OR $text IN n.aliases THEN 'name'
     WHEN n.caseNo CONTAINS $text OR n.handle CONTAINS $text THEN 'partial'
     ELSE ''
   END AS matchedBy

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from './demo-scenario';
+import { DEMO, DEMO_SEARCHES, type DemoSearchTarget } from './demo-scenario';
 import { demoBundle, generateBundle, DEMO_SEED } from './generate';
 import { collectTruth, type Truth, type TruthRecord } from './truth';
 import type { BundleRecord, LinkRecord, NodeRecord } from './types';
@@ -97,25 +97,17 @@ describe('the demo scenario', () => {
     expect(caseNode(DEMO.origin.caseNo).props).toMatchObject({ reportedAt: '2024-07-30T09:15:00+08:00', loss: 128_600_000 });
   });
 
-  it('has every README number and name in the bundle', () => {
-    const ids = [
-      `phone:${DEMO.callerPhone}`,
-      `phone:${DEMO.boss.phone}`,
-      `telegram:${DEMO.boss.telegram}`,
-      `phone:${DEMO.origin.phone}`,
-      `phone:${DEMO.wang.phone}`,
-      `phone:${DEMO.wu.phone}`,
-      `phone:${DEMO.clerk.phone}`,
-      `card:${DEMO.wu.card}`,
-      ...DEMO.wu.cards.map((c) => `card:${c}`),
-      `card:${DEMO.clerk.companyAccount}`,
-      `card:${DEMO.clerk.shellAccount}`,
-      `qq:${DEMO.clerk.qq}`,
-      `qq:${DEMO.clerk.fakeBossQQ}`,
-      ...[DEMO.origin, DEMO.wang, DEMO.wu, DEMO.clerk].map((s) => `case:${s.caseNo}`),
-    ];
-    expect(ids.filter((id) => !nodes.has(id))).toEqual([]);
-    for (const name of [DEMO.boss.name, DEMO.deputy.name, DEMO.callerLead.name, DEMO.moneyHead.name, DEMO.wuMule.name, DEMO.wang.victim, DEMO.wu.victim, DEMO.clerk.victim, DEMO.origin.victim])
-      expect(personNamed(name).length, name).toBeGreaterThanOrEqual(1);
+  it('has every README number and name in the bundle, each as the node its search must find', () => {
+    const found = (t: DemoSearchTarget): boolean =>
+      'id' in t
+        ? nodes.has(t.id)
+        : personNamed(t.person).some((p) => allLinks.some((l) => l.from === p.id && l.to === t.of && (l.type === 'VICTIM_IN' || l.type === 'MEMBER_OF')));
+    expect(DEMO_SEARCHES.filter((s) => !found(s.finds)).map((s) => s.text)).toEqual([]);
+    // Each story has its searches, and the list names every number and person the stories rely on.
+    expect(new Set(DEMO_SEARCHES.map((s) => s.story))).toEqual(new Set(['wang', 'clerk', 'wu', '730', 'hubs']));
+    const ids = DEMO_SEARCHES.flatMap((s) => ('id' in s.finds ? [s.finds.id] : []));
+    expect(ids).toEqual(expect.arrayContaining([`phone:${DEMO.callerPhone}`, `telegram:${DEMO.boss.telegram}`, `qq:${DEMO.clerk.fakeBossQQ}`, `card:${DEMO.wu.card}`, DEMO.gang730.id]));
+    const people = DEMO_SEARCHES.flatMap((s) => ('person' in s.finds ? [s.finds.person] : []));
+    expect(new Set(people)).toEqual(new Set([DEMO.boss.name, DEMO.deputy.name, DEMO.callerLead.name, DEMO.moneyHead.name, DEMO.wuMule.name, DEMO.wang.victim, DEMO.wu.victim, DEMO.clerk.victim, DEMO.origin.victim]));
   });
 });

@@ -58,6 +58,77 @@ export const DEMO = {
   },
 } as const;
 
+/**
+ * The node a search must find: by id, or for a person (whose id is a generated national ID) by
+ * name and the case they are a victim in or the gang they belong to.
+ */
+export type DemoSearchTarget = { id: string } | { person: string; of: string };
+
+export interface DemoSearch {
+  story: 'wang' | 'clerk' | 'wu' | '730' | 'hubs';
+  /** What an investigator types, as seed/README.md lists it. */
+  text: string;
+  finds: DemoSearchTarget;
+}
+
+const caseId = (caseNo: string): string => `case:${caseNo}`;
+const lastFour = (number: string): string => number.slice(-4);
+
+/**
+ * Every number and name seed/README.md lists for the demo's stories, with what searching it finds:
+ * phone numbers, card and account numbers and their last four digits, case numbers, names and
+ * nicknames, company names, QQ and Telegram handles, the gang, and the hubs. demo-scenario.test.ts
+ * checks each is in the bundle, test/api/demo-search.test.ts that the API's search finds it.
+ */
+export const DEMO_SEARCHES: readonly DemoSearch[] = [
+  { story: 'wang', text: DEMO.wang.victim, finds: { person: DEMO.wang.victim, of: caseId(DEMO.wang.caseNo) } },
+  { story: 'wang', text: DEMO.callerPhone, finds: { id: `phone:${DEMO.callerPhone}` } },
+  { story: 'wang', text: DEMO.wang.caseNo, finds: { id: caseId(DEMO.wang.caseNo) } },
+  { story: 'wang', text: DEMO.wang.phone, finds: { id: `phone:${DEMO.wang.phone}` } },
+
+  { story: 'clerk', text: DEMO.clerk.victim, finds: { person: DEMO.clerk.victim, of: caseId(DEMO.clerk.caseNo) } },
+  { story: 'clerk', text: DEMO.clerk.company, finds: { id: `card:${DEMO.clerk.companyAccount}` } },
+  { story: 'clerk', text: DEMO.clerk.fakeBossQQ, finds: { id: `qq:${DEMO.clerk.fakeBossQQ}` } },
+  { story: 'clerk', text: DEMO.clerk.companyAccount, finds: { id: `card:${DEMO.clerk.companyAccount}` } },
+  { story: 'clerk', text: lastFour(DEMO.clerk.companyAccount), finds: { id: `card:${DEMO.clerk.companyAccount}` } },
+  { story: 'clerk', text: DEMO.clerk.shellCompany, finds: { id: `card:${DEMO.clerk.shellAccount}` } },
+  { story: 'clerk', text: DEMO.clerk.shellAccount, finds: { id: `card:${DEMO.clerk.shellAccount}` } },
+  { story: 'clerk', text: lastFour(DEMO.clerk.shellAccount), finds: { id: `card:${DEMO.clerk.shellAccount}` } },
+  { story: 'clerk', text: DEMO.clerk.caseNo, finds: { id: caseId(DEMO.clerk.caseNo) } },
+  { story: 'clerk', text: DEMO.clerk.qq, finds: { id: `qq:${DEMO.clerk.qq}` } },
+  { story: 'clerk', text: DEMO.clerk.phone, finds: { id: `phone:${DEMO.clerk.phone}` } },
+
+  { story: 'wu', text: DEMO.wu.victim, finds: { person: DEMO.wu.victim, of: caseId(DEMO.wu.caseNo) } },
+  { story: 'wu', text: DEMO.wu.card, finds: { id: `card:${DEMO.wu.card}` } },
+  { story: 'wu', text: lastFour(DEMO.wu.card), finds: { id: `card:${DEMO.wu.card}` } },
+  ...DEMO.wu.cards.flatMap((card) => [
+    { story: 'wu' as const, text: card, finds: { id: `card:${card}` } },
+    { story: 'wu' as const, text: lastFour(card), finds: { id: `card:${card}` } },
+  ]),
+  { story: 'wu', text: DEMO.wuMule.name, finds: { person: DEMO.wuMule.name, of: DEMO.gang730.id } },
+  { story: 'wu', text: DEMO.wu.caseNo, finds: { id: caseId(DEMO.wu.caseNo) } },
+  { story: 'wu', text: DEMO.wu.phone, finds: { id: `phone:${DEMO.wu.phone}` } },
+
+  { story: '730', text: DEMO.gang730.name, finds: { id: DEMO.gang730.id } },
+  { story: '730', text: '7·30', finds: { id: DEMO.gang730.id } },
+  { story: '730', text: DEMO.gang730.id, finds: { id: DEMO.gang730.id } },
+  { story: '730', text: DEMO.origin.victim, finds: { person: DEMO.origin.victim, of: caseId(DEMO.origin.caseNo) } },
+  { story: '730', text: DEMO.origin.phone, finds: { id: `phone:${DEMO.origin.phone}` } },
+  { story: '730', text: DEMO.origin.caseNo, finds: { id: caseId(DEMO.origin.caseNo) } },
+  { story: '730', text: DEMO.boss.name, finds: { person: DEMO.boss.name, of: DEMO.gang730.id } },
+  { story: '730', text: DEMO.boss.alias, finds: { person: DEMO.boss.name, of: DEMO.gang730.id } },
+  { story: '730', text: DEMO.boss.phone, finds: { id: `phone:${DEMO.boss.phone}` } },
+  { story: '730', text: DEMO.boss.telegram, finds: { id: `telegram:${DEMO.boss.telegram}` } },
+  { story: '730', text: DEMO.deputy.name, finds: { person: DEMO.deputy.name, of: DEMO.gang730.id } },
+  { story: '730', text: DEMO.deputy.alias, finds: { person: DEMO.deputy.name, of: DEMO.gang730.id } },
+  { story: '730', text: DEMO.callerLead.name, finds: { person: DEMO.callerLead.name, of: DEMO.gang730.id } },
+  { story: '730', text: DEMO.callerLead.alias, finds: { person: DEMO.callerLead.name, of: DEMO.gang730.id } },
+  { story: '730', text: DEMO.moneyHead.name, finds: { person: DEMO.moneyHead.name, of: DEMO.gang730.id } },
+
+  ...['95588', '95533', '95188', '95017', '96110'].map((n) => ({ story: 'hubs' as const, text: n, finds: { id: `phone:${n}` } })),
+  { story: 'hubs', text: 'mac:3c-46-d8-1a-07-5e', finds: { id: 'mac:3c-46-d8-1a-07-5e' } },
+];
+
 const withLuhn = (first18: string): string => first18 + luhnDigit(first18);
 const regionIdx = (code: string): number => REGIONS.findIndex((r) => r.code === code);
 const phone = (number: string, carrier: string, homeRegion: string): PhoneP => ({ id: `phone:${number}`, number, carrier, homeRegion });

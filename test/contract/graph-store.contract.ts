@@ -137,6 +137,11 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
         expect((await store.search(sh, '张三', { limit: 10 })).map((h) => [h.node.id, h.matchedBy])).toEqual([[ids.suspect, 'name']]);
       });
 
+      it('finds a person by a whole nickname, not by part of one', async () => {
+        expect((await store.search(sh, '三哥', { limit: 10 })).map((h) => [h.node.id, h.matchedBy])).toEqual([[ids.suspect, 'name']]);
+        expect(await store.search(sh, '哥', { limit: 10 })).toEqual([]);
+      });
+
       it('keeps to the labels and the limit asked', async () => {
         expect((await store.search(sh, 'SH', { limit: 10, labels: ['Case'] })).map((h) => h.node.id)).toEqual([ids.sh1, ids.sh2, ids.sh3]);
         expect((await store.search(sh, 'SH', { limit: 2, labels: ['Case'] })).map((h) => h.node.id)).toEqual([ids.sh1, ids.sh2]);
