@@ -35,7 +35,7 @@ const isSuffix = (s: DemoSearch): boolean => /^\d{4}$/.test(s.text);
 /** A name, nickname, company name or the gang's short name: searched as part of a name. */
 const isName = (s: DemoSearch): boolean => /[\u4e00-\u9fff·]/.test(s.text);
 
-/** What the web app's search box asks (web/src/api/operations.ts), with the API's default limit. */
+/** What the web app's search box asks (web/src/api/operations.ts), with the API's default limit of 20 (the app asks for 50). */
 const SEARCH = 'query Search($text: String!) { search(text: $text) { matchedBy node { id label } } }';
 
 describe("the demo's stories, found from the search box by what seed/README.md lists", () => {
