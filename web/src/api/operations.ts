@@ -73,8 +73,8 @@ export const GangQuery = graphql(
   `
   query Gang($id: ID!) {
     gang(id: $id) {
-      gang { id caption }
-      members { layer since person { id caption } }
+      gang { ...NodeFields }
+      members { layer since person { ...NodeFields } }
       reportsTo { from to }
       nodes { ...NodeFields }
       links { ...LinkFields }

@@ -16,7 +16,7 @@ export function Header() {
       </AppLink>
       <span className="tagline">{t('app.tagline')}</span>
       <nav className="header-actions" aria-label={t('nav.home')}>
-        <button type="button" className="button subtle" lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} aria-label={t('lang.switchLabel')} onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="lang-switch">
+        <button type="button" className="button subtle" lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} title={t('lang.switchLabel')} onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="lang-switch">
           {t('lang.switch')}
         </button>
         <ViewerSettings />

@@ -9,6 +9,7 @@ import {
   type GraphData,
   type NeighborhoodQuery,
 } from '../graph/elements';
+import type { Band } from '../graph/layouts/hierarchy';
 import type { CanvasDoc, LayoutName, Position, TimeWindow } from './doc';
 import { placeAround } from './place';
 
@@ -121,10 +122,11 @@ export function move(doc: CanvasDoc, positions: Readonly<Record<string, Position
   return changed ? { ...doc, positions: next } : doc;
 }
 
-/** Switches the layout and places nodes where it put them. */
-export function applyLayout(doc: CanvasDoc, layout: LayoutName, positions: Readonly<Record<string, Position>>): CanvasDoc {
+/** Switches the layout and places nodes where it put them; the gang hierarchy also draws its bands. */
+export function applyLayout(doc: CanvasDoc, layout: LayoutName, positions: Readonly<Record<string, Position>>, bands: readonly Band[] = []): CanvasDoc {
   const moved = move(doc, positions);
-  return moved.layout === layout ? moved : { ...moved, layout };
+  if (moved.layout === layout && moved.bands.length === 0 && bands.length === 0) return moved;
+  return { ...moved, layout, bands: [...bands] };
 }
 
 export function setGroupByLabel(doc: CanvasDoc, on: boolean): CanvasDoc {

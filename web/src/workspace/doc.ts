@@ -1,4 +1,5 @@
 import { emptyGraph, type GraphData } from '../graph/elements';
+import type { Band } from '../graph/layouts/hierarchy';
 
 /**
  * The canvas document: what an investigation saves and what undo steps through. The graph
@@ -30,11 +31,13 @@ export interface CanvasDoc {
   locked: readonly string[];
   groupByLabel: boolean;
   layout: LayoutName;
+  /** The gang hierarchy's bands (named and counted), drawn while that layout is on. */
+  bands: readonly Band[];
   timeWindow: TimeWindow | null;
 }
 
 export function emptyDoc(): CanvasDoc {
-  return { graph: emptyGraph(), positions: {}, hidden: [], pinned: [], locked: [], groupByLabel: false, layout: 'force', timeWindow: null };
+  return { graph: emptyGraph(), positions: {}, hidden: [], pinned: [], locked: [], groupByLabel: false, layout: 'force', bands: [], timeWindow: null };
 }
 
 /** How many elements a document holds (nodes and links), as the saved investigation reports it. */
@@ -91,6 +94,7 @@ export function parseDoc(raw: unknown): CanvasDoc {
     locked: strings(d.locked),
     groupByLabel: d.groupByLabel === true,
     layout: (LAYOUTS as readonly unknown[]).includes(d.layout) ? (d.layout as LayoutName) : base.layout,
+    bands: Array.isArray(d.bands) ? (d.bands.filter(isRecord) as unknown as Band[]) : [],
     timeWindow: tw,
   };
 }

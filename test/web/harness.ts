@@ -1,0 +1,147 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildWebIfStale } from '../../scripts/web-build';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ARTIFACTS = join(ROOT, 'test-artifacts', 'web');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real server as `npm start` runs it (server/src/main.ts), as a child on a free port, over a
+ * temporary data folder it seeds with the demo; the web app built first when stale.
+ */
+export async function startServer(): Promise<RunningServer> {
+  await buildWebIfStale({ quiet: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'web-test-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'src', 'main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', LOG_LEVEL: 'warn', NODE_ENV: 'development', VIEWER_HEADERS: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('the server did not start within 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Session {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Page errors and console errors seen, for the tests to assert there were none. */
+  errors: string[];
+}
+
+/** Headless system Chromium (never a downloaded one); CSP bypassed only so axe-core can be injected. */
+export async function openBrowser(): Promise<Session> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, bypassCSP: true, locale: 'zh-CN', timezoneId: 'Europe/Berlin' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return { browser, context, page, errors };
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical accessibility violations axe-core finds on the page, as "rule: target" lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+export interface CyNode {
+  id: string;
+  label?: string;
+  layer?: string;
+  x: number;
+  y: number;
+  /** Where it is drawn on the page. */
+  px: number;
+  py: number;
+  classes: string[];
+}
+
+/** The canvas's nodes as Cytoscape draws them (window.caseLinkage.cy, the canvas's test hook). */
+export async function canvasNodes(page: Page): Promise<CyNode[]> {
+  return page.evaluate(() => {
+    const cy = window.caseLinkage!.cy;
+    const box = cy.container()!.getBoundingClientRect();
+    return cy.nodes().map((n) => ({
+      id: n.id(),
+      label: n.data('label') as string | undefined,
+      layer: n.data('layer') as string | undefined,
+      x: n.position().x,
+      y: n.position().y,
+      px: box.left + n.renderedPosition().x,
+      py: box.top + n.renderedPosition().y,
+      classes: n.classes() as unknown as string[],
+    }));
+  });
+}
+
+export const waitForNodes = (page: Page, predicate: string) =>
+  page.waitForFunction(`(() => { const cy = window.caseLinkage && window.caseLinkage.cy; if (!cy) return false; const ids = cy.nodes().map(n => n.id()); return ${predicate}; })()`, undefined, { timeout: 20_000 });
+
+/** Waits until nothing is being fetched or laid out. */
+export const idle = (page: Page) => page.waitForSelector('[data-testid=workspace][data-busy=false]', { timeout: 20_000 });
+
+/**
+ * A point on a node, a few pixels off its centre: Cytoscape's hit test for polygon shapes misses a
+ * point whose x is exactly a vertex's (the diamond of a phone, clicked dead centre).
+ */
+export async function nodeOnPage(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const node = (await canvasNodes(page)).find((n) => n.id === id);
+  if (!node) throw new Error(`${id} is not on the canvas`);
+  return { x: node.px + 3, y: node.py + 2 };
+}

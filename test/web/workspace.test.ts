@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngScale } from '../../web/src/workspace/export';
+import { ARTIFACTS, axeViolations, canvasNodes, idle, nodeOnPage, openBrowser, shot, startServer, waitForNodes, type RunningServer, type Session } from './harness';
+
+/** The demo's story numbers (seed/README.md). */
+const CALLER_PHONE = 'phone:+8617093073001';
+const TEAM_LEADER = 'person:441581198610150028'; // 陈文杰, who made Ms Wang's call
+const WU_CASE = 'case:A310112000000202408900821';
+const WU_CARD = 'card:6212261001730821007';
+const COLLECTION_CARDS = ['card:6212261002730821001', 'card:6212261002730821002', 'card:6212261002730821003'];
+
+/**
+ * Issue 5's "done means", in headless Chromium against the real server on the demo data. The
+ * steps run in order on one page, each leaving a screenshot in test-artifacts/web/.
+ */
+describe('the investigation workspace in a browser', () => {
+  let server: RunningServer;
+  let session: Session;
+  let page: Page;
+  beforeAll(async () => {
+    [server, session] = await Promise.all([startServer(), openBrowser()]);
+    page = session.page;
+    page.setDefaultTimeout(15_000);
+  }, 120_000);
+  /** The steps build on each other: after one fails, the rest fail at once instead of waiting out their timeouts. */
+  let broken = '';
+  const step = (name: string, fn: () => Promise<void>) =>
+    it(name, async () => {
+      if (broken) throw new Error(`not run: "${broken}" failed`);
+      try {
+        await fn();
+      } catch (error) {
+        broken = name;
+        await shot(page, `failed-${name.slice(0, 40).replace(/[^\w]+/g, '-')}`).catch(() => undefined);
+        throw error;
+      }
+    });
+  afterAll(async () => {
+    await session?.browser.close();
+    await server?.stop();
+  });
+
+  step('opens on the first screen in Chinese, with the stories and the search box, accessible', async () => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: '从一个号码开始，查清整个团伙' }).waitFor();
+    expect(await page.locator('[data-testid^=story-]').count()).toBe(4);
+    await shot(page, '01-home');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  step('searches the 7·30 gang’s caller number and opens it on the canvas', async () => {
+    await page.getByTestId('search-input').fill('+8617093073001');
+    await page.getByTestId('search-input').press('Enter');
+    const results = page.getByTestId('search-results');
+    await results.waitFor();
+    expect((await results.locator('h3').allInnerTexts()).map((s) => s.trim())).toEqual(['电话 1']);
+    await shot(page, '02-search');
+    await results.getByRole('button', { name: '在画布上打开: +8617093073001' }).click();
+    await waitForNodes(page, `ids.length === 1 && ids[0] === '${CALLER_PHONE}'`);
+    await idle(page);
+    expect(new URL(page.url()).pathname).toBe('/workspace');
+  });
+
+  step('expands twice: the phone by double-click, its team leader from the context menu', async () => {
+    const phone = await nodeOnPage(page, CALLER_PHONE);
+    await page.mouse.dblclick(phone.x, phone.y);
+    await waitForNodes(page, `ids.includes('${TEAM_LEADER}')`);
+    await idle(page);
+    const leader = await nodeOnPage(page, TEAM_LEADER);
+    await page.mouse.click(leader.x, leader.y, { button: 'right' });
+    await page.getByTestId('context-menu').waitFor();
+    await shot(page, '03-context-menu');
+    await page.getByTestId('menu-expand').click();
+    await waitForNodes(page, `ids.includes('person:360122198712130017')`); // 郑志强, his boss
+    await idle(page);
+    await shot(page, '04-expanded-twice');
+  });
+
+  step('lays the gang out as a hierarchy: every manager above every caller', async () => {
+    await page.getByTestId('layout-select').selectOption('hierarchy');
+    await page.waitForSelector('[data-testid=workspace][data-layout=hierarchy]');
+    await idle(page);
+    const nodes = await canvasNodes(page);
+    const managers = nodes.filter((n) => n.layer === 'MANAGEMENT');
+    const callers = nodes.filter((n) => n.layer === 'CALLER');
+    expect(managers.map((n) => n.id)).toEqual(['person:360122198712130017']);
+    // 陈文杰 and the eight callers of his team (seed/README.md: callers in teams of about eight).
+    expect(callers.map((n) => n.id).sort()).toEqual([
+      'person:310107199105050017',
+      'person:310117198008260010',
+      'person:350102198607030017',
+      'person:360122198106050017',
+      'person:360122200103020023',
+      'person:410102198004190018',
+      'person:420106198412070012',
+      'person:430111199409280024',
+      TEAM_LEADER,
+    ]);
+    expect(Math.max(...managers.map((n) => n.py))).toBeLessThan(Math.min(...callers.map((n) => n.py)));
+    expect(nodes.filter((n) => n.id.startsWith('band:')).map((n) => n.id)).toEqual(['band:MANAGEMENT', 'band:CALLER']);
+    await shot(page, '05-gang-hierarchy');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  let beforeTrail: string[] = [];
+  step('opens the money trail of Ms Wu’s case', async () => {
+    beforeTrail = (await canvasNodes(page)).map((n) => n.id).sort();
+    await page.getByTestId('search-input').fill('A310112000000202408900821');
+    await page.getByTestId('search-input').press('Enter');
+    await page.getByTestId('search-dropdown').getByRole('button', { name: '加到画布: A310112000000202408900821' }).click();
+    await waitForNodes(page, `ids.includes('${WU_CASE}')`);
+    await idle(page);
+    const wu = await nodeOnPage(page, WU_CASE);
+    await page.mouse.click(wu.x, wu.y, { button: 'right' });
+    await page.getByTestId('menu-money').click();
+    await page.getByTestId('money-summary').waitFor();
+    await idle(page);
+    const nodes = await canvasNodes(page);
+    const at = (id: string) => nodes.find((n) => n.id === id)!;
+    for (const card of COLLECTION_CARDS) expect(at(card).x).toBeGreaterThan(at(WU_CARD).x);
+    expect(await page.getByTestId('workspace').getAttribute('data-layout')).toBe('money');
+    expect(await page.getByTestId('money-summary').innerText()).toMatch(/^\d+ 张卡，\d+ 笔转账，冻结 /);
+    await shot(page, '06-money-trail');
+  });
+
+  let afterUndo: string[] = [];
+  step('undoes the money trail with Ctrl+Z', async () => {
+    await page.getByTestId('canvas').focus();
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector('[data-testid=workspace][data-layout=hierarchy]');
+    afterUndo = (await canvasNodes(page)).map((n) => n.id).sort();
+    expect(afterUndo).toContain(WU_CASE);
+    for (const card of [WU_CARD, ...COLLECTION_CARDS]) expect(afterUndo).not.toContain(card);
+    expect(afterUndo).toEqual([...new Set([...beforeTrail, WU_CASE])].sort());
+    await shot(page, '07-undone');
+  });
+
+  let savedUrl = '';
+  step('saves the investigation and reopens it from its link', async () => {
+    await page.getByTestId('investigation-name').fill('“7·30”团伙研判');
+    await page.getByTestId('save').click();
+    await page.waitForURL(/\/investigations\/inv%3A/);
+    await page.getByTestId('save-state').getByText('已保存（第 1 版）').waitFor();
+    savedUrl = page.url();
+    const saved = await canvasNodes(page);
+    await shot(page, '08-saved');
+
+    await page.goto(savedUrl);
+    await waitForNodes(page, `ids.length === ${saved.length}`);
+    await idle(page);
+    expect(await page.getByTestId('investigation-name').inputValue()).toBe('“7·30”团伙研判');
+    const reopened = await canvasNodes(page);
+    expect(reopened.map((n) => [n.id, Math.round(n.x), Math.round(n.y)]).sort()).toEqual(saved.map((n) => [n.id, Math.round(n.x), Math.round(n.y)]).sort());
+    expect(await page.getByTestId('workspace').getAttribute('data-layout')).toBe('hierarchy');
+    await shot(page, '09-reopened');
+
+    await page.goto(server.url);
+    await page.getByRole('link', { name: '“7·30”团伙研判' }).waitFor();
+    await shot(page, '10-home-recent');
+    await page.goto(savedUrl);
+    await waitForNodes(page, `ids.length === ${saved.length}`);
+    await idle(page);
+  });
+
+  step('exports the view as PNG and SVG', async () => {
+    const box = await page.evaluate(() => {
+      const cy = window.caseLinkage!.cy;
+      const bb = cy.elements().boundingBox();
+      return {
+        w: bb.w,
+        h: bb.h,
+        ratio: (cy as unknown as { renderer(): { getPixelRatio(): number } }).renderer().getPixelRatio(),
+        texts: cy.nodes().map((n) => String(n.data('text') ?? '')),
+      };
+    });
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    expect(png.suggestedFilename()).toMatch(/^“7·30”团伙研判-\d{8}-\d{4}\.png$/);
+    const bytes = readFileSync(await png.path());
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
+    const scale = pngScale(box) * box.ratio;
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([Math.floor(Math.ceil(box.w) * scale), Math.floor(Math.ceil(box.h) * scale)]);
+
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+    expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+    const text = readFileSync(await svg.path(), 'utf8');
+    const parsed = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '') };
+    }, text);
+    expect(parsed.error).toBeNull();
+    expect(parsed.root).toBe('svg');
+    // Every node's label is in the drawing, the team leader and Ms Wu's case among them.
+    const drawn = new Set(parsed.texts);
+    expect(box.texts.flatMap((t) => t.split('\n')).filter((line) => line && !drawn.has(line))).toEqual([]);
+    expect(box.texts).toEqual(expect.arrayContaining(['陈文杰（文哥）', 'A310112000000202408900821']));
+    await shot(page, '11-exported');
+  });
+
+  step('switches to English, and keeps the panels and dialogs accessible', async () => {
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('button', { name: 'Save', exact: true }).waitFor();
+    const leader = await nodeOnPage(page, TEAM_LEADER);
+    await page.mouse.click(leader.x, leader.y);
+    await page.getByTestId('tab-details').click();
+    await page.getByTestId('details').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('viewer-button').click();
+    await page.getByRole('dialog', { name: 'Viewing as (development)' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, '12-english-viewer');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('lang-switch').click();
+    // canvas2svg (inside cytoscape-svg) logs this for every node icon it draws; the SVG is whole all the same.
+    expect(session.errors.filter((e) => e !== 'console: Attempted to apply path command to node g')).toEqual([]);
+    expect(readFileSync(join(ARTIFACTS, '01-home.png')).length).toBeGreaterThan(1000);
+  });
+});

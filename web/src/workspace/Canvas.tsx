@@ -1,0 +1,207 @@
+import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
+import cytoscapeSvg from 'cytoscape-svg';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { diffElements } from '../graph/elements';
+import { chooseRenderer, cyRenderOptions, probe } from '../graph/renderer';
+import { buildStylesheet, LARGE_GRAPH } from '../graph/style';
+import { WORKSPACE_STYLE } from './canvas-style';
+import { pngScale } from './export';
+import type { Position } from './doc';
+import { isDecoration } from './view';
+
+cytoscape.use(cytoscapeSvg);
+
+export interface CanvasApi {
+  fit(ids?: readonly string[]): void;
+  png(): Promise<Blob>;
+  svg(): string;
+  /** Selects these elements only. */
+  select(ids: readonly string[]): void;
+  /** Where a node is drawn on the page, for menus opened from the keyboard. */
+  clientPosition(id: string): { x: number; y: number } | undefined;
+}
+
+export interface CanvasProps {
+  elements: readonly ElementDefinition[];
+  /** Fits the view to the graph whenever this changes (after a layout or an opened investigation). */
+  fitKey: number;
+  label: string;
+  onSelect(ids: string[]): void;
+  /** A double-click (or double-tap) on a node. */
+  onActivate(id: string): void;
+  /** A right-click (or long press) on a node, at a point of the page. */
+  onMenu(id: string, at: { x: number; y: number }): void;
+  onMoved(positions: Record<string, Position>): void;
+}
+
+declare global {
+  interface Window {
+    /** The canvas's Cytoscape instance: a hook for debugging and the browser tests. */
+    caseLinkage?: { cy: Core };
+  }
+}
+
+const style = (large: boolean) => [...(buildStylesheet({ large }) as unknown as object[]), ...(WORKSPACE_STYLE as unknown as object[])] as unknown as cytoscape.StylesheetJson;
+/** Fitting never zooms in further than this: one node should not fill the screen. */
+const FIT_MAX_ZOOM = 1.5;
+
+function fitView(cy: Core, eles?: cytoscape.CollectionArgument) {
+  cy.fit(eles, 40);
+  if (cy.zoom() > FIT_MAX_ZOOM) {
+    cy.zoom(FIT_MAX_ZOOM);
+    cy.center(eles);
+  }
+}
+
+const collect = (cy: Core, ids: readonly string[]) => ids.reduce((c, id) => c.union(cy.getElementById(id)), cy.collection());
+const FIXED_KEYS = new Set(['id', 'source', 'target', 'parent']);
+
+/** Applies the difference between two views inside one batch, then the positions the view asks for. */
+function apply(cy: Core, prev: readonly ElementDefinition[], next: readonly ElementDefinition[]) {
+  const diff = diffElements(prev, next);
+  cy.batch(() => {
+    cy.remove(collect(cy, diff.remove));
+    for (const u of diff.update) {
+      const el = cy.getElementById(u.id);
+      if (el.empty()) continue;
+      const stale = Object.keys(el.data()).filter((k) => !FIXED_KEYS.has(k) && !(k in (u.data ?? {})));
+      if (stale.length) el.removeData(stale.join(' '));
+      el.data(u.data);
+      el.classes(u.classes);
+      if (el.isNode() && (el.data('parent') ?? null) !== ((u.data as { parent?: string }).parent ?? null)) el.move({ parent: (u.data as { parent?: string }).parent ?? null });
+    }
+    cy.add(diff.add);
+    for (const e of next) {
+      if (!e.position) continue;
+      const el = cy.getElementById(e.data.id!);
+      if (el.empty() || !el.isNode() || el.isParent()) continue;
+      const p = el.position();
+      const locked = el.locked();
+      if (Math.abs(p.x - e.position.x) > 0.01 || Math.abs(p.y - e.position.y) > 0.01) {
+        if (locked) el.unlock();
+        el.position(e.position);
+      }
+      const shouldLock = e.locked === true || String(e.classes ?? '').split(' ').includes('locked');
+      if (shouldLock) el.lock();
+      else if (el.locked()) el.unlock();
+    }
+  });
+}
+
+/**
+ * The Cytoscape canvas: creates the instance once, applies each new view as a diff inside one
+ * batch, and reports what the user does with it. It decides nothing: positions, layouts and
+ * every change live in the workspace's document.
+ */
+export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ elements, fitKey, label, onSelect, onActivate, onMenu, onMoved }, ref) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const shown = useRef<readonly ElementDefinition[]>([]);
+  const large = useRef(false);
+  const fitted = useRef(0);
+  const handlers = useRef({ onSelect, onActivate, onMenu, onMoved });
+  handlers.current = { onSelect, onActivate, onMenu, onMoved };
+
+  useEffect(() => {
+    const cy = cytoscape({
+      container: container.current,
+      style: style(false),
+      elements: [],
+      minZoom: 0.03,
+      maxZoom: 4,
+      boxSelectionEnabled: true,
+      ...cyRenderOptions(chooseRenderer(probe()), 0),
+    });
+    cyRef.current = cy;
+    window.caseLinkage = { cy };
+    let selectTimer = 0;
+    cy.on('select unselect', () => {
+      clearTimeout(selectTimer);
+      selectTimer = window.setTimeout(() => handlers.current.onSelect(cy.$(':selected').map((e) => e.id()).filter((id) => !isDecoration(id))), 0);
+    });
+    cy.on('dbltap', 'node', (e: EventObject) => !isDecoration(e.target.id()) && handlers.current.onActivate(e.target.id()));
+    cy.on('cxttap', 'node', (e: EventObject) => {
+      if (isDecoration(e.target.id())) return;
+      const box = container.current!.getBoundingClientRect();
+      handlers.current.onMenu(e.target.id(), { x: box.left + e.renderedPosition.x, y: box.top + e.renderedPosition.y });
+    });
+    let moved: Record<string, Position> = {};
+    let moveTimer = 0;
+    cy.on('dragfree', 'node', (e: EventObject) => {
+      const { x, y } = e.target.position();
+      moved[e.target.id()] = { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 };
+      clearTimeout(moveTimer);
+      moveTimer = window.setTimeout(() => {
+        const batch = moved;
+        moved = {};
+        handlers.current.onMoved(batch);
+      }, 0);
+    });
+    // Cytoscape caches where its container is; panels and notices around it move and resize it.
+    const resized = new ResizeObserver(() => cy.resize());
+    resized.observe(container.current!);
+    cy.on('mouseover', 'node, edge', (e: EventObject) => e.target.addClass('show-label'));
+    cy.on('mouseout', 'node, edge', (e: EventObject) => e.target.removeClass('show-label'));
+    return () => {
+      resized.disconnect();
+      clearTimeout(selectTimer);
+      clearTimeout(moveTimer);
+      cy.destroy();
+      cyRef.current = null;
+      if (window.caseLinkage?.cy === cy) delete window.caseLinkage;
+    };
+  }, []);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const isLarge = elements.length > LARGE_GRAPH;
+    if (isLarge !== large.current) {
+      large.current = isLarge;
+      cy.style(style(isLarge));
+    }
+    const first = shown.current.length === 0;
+    apply(cy, shown.current, elements);
+    shown.current = elements;
+    if (elements.length && (first || fitted.current !== fitKey)) {
+      fitted.current = fitKey;
+      fitView(cy);
+    }
+  }, [elements, fitKey]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      fit(ids) {
+        const cy = cyRef.current;
+        if (!cy) return;
+        fitView(cy, ids?.length ? collect(cy, ids) : cy.elements(':visible'));
+      },
+      async png() {
+        const cy = cyRef.current!;
+        return cy.png({ output: 'blob-promise', full: true, scale: pngScale(cy.elements().boundingBox()), bg: '#ffffff' });
+      },
+      svg() {
+        return cyRef.current!.svg({ full: true, scale: 1, bg: '#ffffff' });
+      },
+      select(ids) {
+        const cy = cyRef.current;
+        if (!cy) return;
+        cy.batch(() => {
+          cy.$(':selected').unselect();
+          for (const id of ids) cy.getElementById(id).select();
+        });
+      },
+      clientPosition(id) {
+        const el = cyRef.current?.getElementById(id);
+        if (!el || el.empty() || !el.isNode()) return undefined;
+        const box = container.current!.getBoundingClientRect();
+        const p = el.renderedPosition();
+        return { x: box.left + p.x, y: box.top + p.y };
+      },
+    }),
+    [],
+  );
+
+  return <div ref={container} className="canvas" role="region" aria-label={label} tabIndex={0} data-testid="canvas" />;
+});

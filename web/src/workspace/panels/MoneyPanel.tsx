@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { formatMoney, formatShanghai, toFen } from '../../graph/format';
+import { useI18n } from '../../i18n/I18nProvider';
+import { TRAIL_DEPTH } from '../actions';
+import type { AnalysisResult } from '../results';
+
+type Money = Extract<AnalysisResult, { kind: 'money' }>;
+
+/** Where the money of a card or a case went: transfers in time order, frozen amounts. */
+export function MoneyPanel({
+  seed,
+  result,
+  nameOf,
+  onRun,
+  onFocus,
+}: {
+  seed: string | null;
+  result: Money | undefined;
+  nameOf(id: string): string;
+  onRun(id: string, depth: number): void;
+  onFocus(ids: string[]): void;
+}) {
+  const { t, lang } = useI18n();
+  const [depth, setDepth] = useState(TRAIL_DEPTH);
+  const frozen = result?.cards.reduce((sum, c) => sum + (c.frozen ? (toFen((c as { frozenAmount?: string | null }).frozenAmount) ?? 0n) : 0n), 0n) ?? 0n;
+  const transfers = [...(result?.transfers ?? [])].sort((a, b) => Date.parse(a.at ?? '') - Date.parse(b.at ?? ''));
+  return (
+    <div>
+      {seed ? (
+        <div className="row">
+          <label className="toolbar-field">
+            <span>{t('money.depth')}</span>
+            <select value={depth} onChange={(e) => setDepth(Number(e.target.value))}>
+              {[1, 2, 3, 4, 5, 6, 7, 8].map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button primary" onClick={() => onRun(seed, depth)} data-testid="money-run">
+            {t('money.run')}
+          </button>
+        </div>
+      ) : (
+        <p className="muted">{t('money.pick')}</p>
+      )}
+      {result &&
+        (transfers.length === 0 ? (
+          <p role="status">{t('money.none', { name: result.seedName })}</p>
+        ) : (
+          <>
+            <p role="status" data-testid="money-summary">
+              {t('money.summary', { cards: result.cards.length, transfers: transfers.length, frozen: formatMoney(frozen, lang) })}
+            </p>
+            <table className="transfers">
+              <caption className="visually-hidden">{t('money.transfers')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('money.at')}</th>
+                  <th scope="col">{t('money.from')}</th>
+                  <th scope="col">{t('money.to')}</th>
+                  <th scope="col" className="num">
+                    {t('money.amount')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {transfers.map((l) => (
+                  <tr key={l.id} onClick={() => onFocus([l.id, l.from, l.to])}>
+                    <td>{l.at ? formatShanghai(l.at) : ''}</td>
+                    <td>{nameOf(l.from)}</td>
+                    <td>{nameOf(l.to)}</td>
+                    <td className="num">{l.amount != null ? formatMoney(l.amount, lang) : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ))}
+    </div>
+  );
+}
