@@ -72,10 +72,10 @@ describe('the stylesheet', () => {
     expect(cy.$id('p:caller').style('background-image')).toBe(`${LABEL_GLYPHS.Person} ${INFERRED_LAYER_BADGES.CALLER}`);
   });
 
-  it('uses haystack edges without arrows for large graphs', () => {
+  it('uses solid haystack edges without arrows for large graphs', () => {
     const g = mergeGraph(emptyGraph(), { nodes: [{ id: 'a', label: 'Phone' }, { id: 'b', label: 'Phone' }], links: [{ id: 'e', type: 'CALLED', from: 'a', to: 'b' }] });
     cy = cytoscape({ headless: true, styleEnabled: true, style: buildStylesheet({ large: true }), elements: toElements(g) });
-    expect([cy.$id('e').style('curve-style'), cy.$id('e').style('target-arrow-shape')]).toEqual(['haystack', 'none']);
+    expect([cy.$id('e').style('curve-style'), cy.$id('e').style('target-arrow-shape'), cy.$id('e').style('line-style')]).toEqual(['haystack', 'none', 'solid']);
     cy.$id('e').addClass('highlighted');
     expect([cy.$id('e').style('curve-style'), cy.$id('e').style('target-arrow-shape')]).toEqual(['bezier', 'triangle']);
   });
