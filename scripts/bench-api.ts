@@ -10,6 +10,7 @@
  * `--dir` keeps the imported database in D and reuses it on the next run (the `city` import takes
  * minutes); the generator still runs, for the agencies and the sample ids.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -94,27 +95,16 @@ for (let i = 0; i < opts.samples; i++) {
 console.error('port against API done');
 const server = await serve(app, 0);
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-async function load(clients: number, next: (i: number) => string) {
-  const latencies: number[] = [];
-  let failures = 0;
-  const end = performance.now() + opts.seconds * 1000;
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < end) {
-        const s = performance.now();
-        try {
-          const r = await fetch(url, { method: 'POST', headers, body: next(i++) });
-          const text = await r.text();
-          if (r.status !== 200 || text.includes('"errors"')) failures++;
-        } catch {
-          failures++;
-        }
-        latencies.push(performance.now() - s);
-      }
-    }),
+/** Runs autocannon in a child process (scripts/load-client.ts) over `bodies`, which it cycles through; the server here keeps serving. */
+function load(clients: number, next: (i: number) => string) {
+  const bodies = Array.from({ length: 2000 }, (_, i) => next(i));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/load-client.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.end(JSON.stringify({ url, headers, bodies, connections: clients, seconds: opts.seconds }));
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  return new Promise<{ rps: number; total: number; p50: number; p90: number; p97_5: number; p99: number; failures: number }>((resolve, reject) =>
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`load client exited ${code}`)))),
   );
-  return { rps: latencies.length / opts.seconds, p50: pct(latencies, 50), p95: pct(latencies, 95), failures, total: latencies.length };
 }
 const rps20 = await load(20, (i) => body(NEIGHBORHOOD, { id: twenty[i % twenty.length], hops: 1, limit: 20 }));
 const cases = candidates.filter((c) => c.label === 'Case').map((c) => c.id);
@@ -141,7 +131,7 @@ const rows = [
   { name: 'neighborhood 2 hops, port p50', value: pct(port, 50), unit: 'ms' },
   { name: 'neighborhood 2 hops, API in-process p50', value: pct(api, 50), unit: 'ms', target: `≤ port + 1 ms (${(pct(api, 50) - pct(port, 50)).toFixed(2)} ms over)` },
   { name: `20-neighbour query, 20 clients, loopback (${twenty.length} seeds)`, value: rps20.rps, unit: 'req/s', target: '≥ 2,000', note: `p50 ${rps20.p50.toFixed(1)} ms, failures ${rps20.failures}/${rps20.total}` },
-  { name: 'mixed workload, 50 clients, p95', value: mixed.p95, unit: 'ms', target: '≤ 300', note: `${mixed.rps.toFixed(0)} req/s, p50 ${mixed.p50.toFixed(1)} ms` },
+  { name: 'mixed workload, 50 clients, p97.5 (autocannon has no p95; p95 is at most this)', value: mixed.p97_5, unit: 'ms', target: 'p95 ≤ 300', note: `${mixed.rps.toFixed(0)} req/s, p50 ${mixed.p50.toFixed(1)} ms` },
   { name: 'mixed workload, 50 clients, failures', value: (100 * mixed.failures) / Math.max(1, mixed.total), unit: '%', target: '< 0.1', note: `${mixed.failures}/${mixed.total}` },
 ];
 for (const r of rows) console.log(`${r.name.padEnd(64)} ${r.value.toFixed(2).padStart(10)} ${r.unit.padEnd(6)} ${r.target ?? ''} ${r.note ?? ''}`);

@@ -41,6 +41,7 @@ export class GraphCache {
   linkOwners = new Uint16Array(0);
   linkCount = 0;
 
+  private readonly visibleSets = new Map<string, Uint8Array>();
   /** Owner sets (`|a|b|`) interned: records point at one by number. */
   readonly ownerSets: string[] = [];
   private readonly ownerSetIndex = new Map<string, number>();
@@ -238,9 +239,15 @@ export class GraphCache {
     return found;
   }
 
-  /** Which owner sets a viewer may see, by number. */
+  /** Which owner sets a viewer may see, by number; remembered per agency list until a new set appears. */
   visibleOwnerSets(viewer: Viewer): Uint8Array {
+    const key = viewer.agencies.join(',');
+    const known = this.visibleSets.get(key);
+    if (known && known.length === this.ownerSets.length) return known;
     const agencies = new Set(viewer.agencies);
-    return Uint8Array.from(this.ownerSets, (set) => (decodeOwners(set).some((a) => agencies.has(a)) ? 1 : 0));
+    const mask = Uint8Array.from(this.ownerSets, (set) => (decodeOwners(set).some((a) => agencies.has(a)) ? 1 : 0));
+    if (this.visibleSets.size >= 1000) this.visibleSets.clear();
+    this.visibleSets.set(key, mask);
+    return mask;
   }
 }

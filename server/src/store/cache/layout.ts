@@ -1,7 +1,7 @@
-import { allLinkProps, allNodeProps, LINK_TYPE_NAMES, type LinkType, type PropDef } from '../../domain/model';
-import type { GraphLink, GraphNode } from '../../domain/types';
-import { toLink, toNode } from '../mapping';
-import { parseRecord } from './csv';
+import { allLinkProps, allNodeProps, LABEL_NAMES, LABELS, LINK_TYPE_NAMES, LINK_TYPES, type Label, type LinkType, type PropDef } from '../../domain/model';
+import type { GraphLink, GraphNode, PropValue, Props } from '../../domain/types';
+import { decodeOwners } from '../visibility';
+import { fieldEnd, fieldValue } from './csv';
 
 /**
  * The columns of the cache's row files, one file for the nodes and one per link type. The
@@ -19,8 +19,7 @@ export const LINK_COLUMNS = ['_from', '_to', 'owners', 'at', ...Object.keys(link
 /** Separates list items inside one field (Kuzu writes a list with `list_to_string`). */
 export const LIST_SEPARATOR = '\u001f';
 
-function typed(def: PropDef | undefined, value: string | null): unknown {
-  if (value === null || !def) return value;
+function typed(def: PropDef, value: string): PropValue {
   switch (def.type) {
     case 'int':
     case 'money':
@@ -34,22 +33,75 @@ function typed(def: PropDef | undefined, value: string | null): unknown {
   }
 }
 
-function plain(fields: (string | null)[], columns: string[], defs: Record<string, PropDef>, from: number): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (let i = from; i < columns.length; i++) {
-    const name = columns[i]!;
-    // owners is stored encoded (`|a|b|`), a string in the file as in the engine.
-    out[name] = name === 'owners' ? fields[i] : typed(defs[name], fields[i] ?? null);
+/**
+ * Byte ranges of every field of a record: [start0, end0, start1, end1, …], in one array reused
+ * by every call (decoding is synchronous): a fresh typed array per row was most of a read's garbage.
+ */
+const scratch = new Int32Array(2 * Math.max(NODE_COLUMNS.length, LINK_COLUMNS.length));
+function fieldRanges(buf: Uint8Array, start: number, end: number, count: number): Int32Array {
+  const ranges = scratch;
+  let pos = start;
+  for (let f = 0; f < count; f++) {
+    const stop = pos > end ? pos : fieldEnd(buf, pos, end);
+    ranges[2 * f] = pos;
+    ranges[2 * f + 1] = stop;
+    pos = stop + 1;
+  }
+  return ranges;
+}
+
+const value = (buf: Uint8Array, r: Int32Array, column: number) => fieldValue(buf, r[2 * column]!, r[2 * column + 1]!);
+const column = (columns: string[], name: string) => columns.indexOf(name);
+
+/** For each label, the columns of its own properties: a row is decoded only as far as its label needs. */
+const NODE_PLAN = new Map(
+  LABEL_NAMES.map((label) => [label, Object.entries(LABELS[label].props).map(([name, def]) => ({ name, def, at: column(NODE_COLUMNS, name) }))]),
+);
+const LINK_PLAN = new Map(
+  LINK_TYPE_NAMES.map((type) => [type, Object.entries(LINK_TYPES[type].props).map(([name, def]) => ({ name, def, at: column(LINK_COLUMNS, name) }))]),
+);
+const N = { id: column(NODE_COLUMNS, 'id'), label: column(NODE_COLUMNS, 'label'), owners: column(NODE_COLUMNS, 'owners'), createdAt: column(NODE_COLUMNS, 'createdAt'), updatedAt: column(NODE_COLUMNS, 'updatedAt') };
+const L = { key: column(LINK_COLUMNS, 'key'), owner: column(LINK_COLUMNS, 'owner'), owners: column(LINK_COLUMNS, 'owners'), sources: column(LINK_COLUMNS, 'sources'), createdAt: column(LINK_COLUMNS, 'createdAt'), createdBy: column(LINK_COLUMNS, 'createdBy') };
+
+function props(buf: Uint8Array, r: Int32Array, plan: { name: string; def: PropDef; at: number }[]): Props {
+  const out: Props = {};
+  for (const p of plan) {
+    const v = value(buf, r, p.at);
+    if (v !== null) out[p.name] = typed(p.def, v);
   }
   return out;
 }
 
+/** The node whose row is `buf[start, end)`, as mapping.ts's toNode gives it. */
 export function decodeNode(buf: Uint8Array, start: number, end: number): GraphNode {
-  return toNode(plain(parseRecord(buf, start, end), NODE_COLUMNS, nodeProps, 1));
+  const r = fieldRanges(buf, start, end, NODE_COLUMNS.length);
+  const label = value(buf, r, N.label) as Label;
+  return {
+    id: value(buf, r, N.id)!,
+    label,
+    owners: decodeOwners(value(buf, r, N.owners)),
+    props: props(buf, r, NODE_PLAN.get(label)!),
+    createdAt: value(buf, r, N.createdAt) ?? '',
+    updatedAt: value(buf, r, N.updatedAt) ?? '',
+  };
 }
 
+/** The link whose row is `buf[start, end)`, as mapping.ts's toLink gives it. */
 export function decodeLink(buf: Uint8Array, start: number, end: number, type: LinkType, from: string, to: string): GraphLink {
-  return toLink({ ...plain(parseRecord(buf, start, end), LINK_COLUMNS, linkProps, 2), _type: type }, from, to);
+  const r = fieldRanges(buf, start, end, LINK_COLUMNS.length);
+  const sources = value(buf, r, L.sources);
+  return {
+    type,
+    from,
+    to,
+    key: value(buf, r, L.key) ?? '',
+    owner: value(buf, r, L.owner) ?? '',
+    owners: decodeOwners(value(buf, r, L.owners)),
+    sources: sources ? sources.split(LIST_SEPARATOR) : [],
+    props: props(buf, r, LINK_PLAN.get(type)!),
+    createdAt: value(buf, r, L.createdAt) ?? '',
+    createdBy: value(buf, r, L.createdBy) ?? '',
+  };
 }
 
 export const LINK_TYPE_CODE = new Map<LinkType, number>(LINK_TYPE_NAMES.map((t, i) => [t, i]));
