@@ -80,3 +80,13 @@ describe('the stylesheet', () => {
     expect([cy.$id('e').style('curve-style'), cy.$id('e').style('target-arrow-shape')]).toEqual(['bezier', 'triangle']);
   });
 });
+
+describe('bitmaps for icons', () => {
+  it('draws the given bitmap in place of each SVG icon it replaces', () => {
+    const images = { [LABEL_GLYPHS.Person]: 'data:image/png;base64,UA==', [LAYER_BADGES.MANAGEMENT]: 'data:image/png;base64,TQ==' };
+    const sheet = buildStylesheet({ images }) as { selector: string; style: Record<string, unknown> }[];
+    expect(sheet.find((b) => b.selector === 'node.person')?.style['background-image']).toBe('data:image/png;base64,UA==');
+    expect(sheet.find((b) => b.selector === 'node.person.layer-management')?.style['background-image']).toEqual(['data:image/png;base64,UA==', 'data:image/png;base64,TQ==']);
+    expect(sheet.find((b) => b.selector === 'node.phone')?.style['background-image']).toBe(LABEL_GLYPHS.Phone);
+  });
+});

@@ -1,0 +1,27 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import { addInSlices } from './cy-apply';
+
+let cy: Core | undefined;
+afterEach(() => cy?.destroy());
+
+const nextTick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('addInSlices', () => {
+  it('adds every element, nodes before the edges that join them, a slice a frame', async () => {
+    cy = cytoscape({ headless: true });
+    const els: ElementDefinition[] = [];
+    for (let i = 0; i < 1500; i++) els.push({ group: 'edges', data: { id: `e${i}`, source: `n${i}`, target: `n${i + 1}` } });
+    for (let i = 0; i <= 1500; i++) els.push({ group: 'nodes', data: { id: `n${i}` } });
+    const slices = await addInSlices(cy, els, { firstSlice: 100, budgetMs: 1e9, nextFrame: nextTick });
+    expect([slices, cy.nodes().length, cy.edges().length]).toEqual([3, 1501, 1500]);
+  });
+
+  it('stops between slices when aborted', async () => {
+    cy = cytoscape({ headless: true });
+    const ctl = new AbortController();
+    const els: ElementDefinition[] = Array.from({ length: 100 }, (_, i) => ({ group: 'nodes', data: { id: `n${i}` } }));
+    const slices = await addInSlices(cy, els, { firstSlice: 30, maxSlice: 30, signal: ctl.signal, nextFrame: () => (ctl.abort(), nextTick()) });
+    expect([slices, cy.nodes().length]).toEqual([1, 30]);
+  });
+});
