@@ -1,3 +1,4 @@
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CacheKeeper } from '../cache/cache-keeper';
 import { CypherGraphStore } from '../cypher-store';
@@ -12,6 +13,8 @@ export interface KuzuStoreOptions {
 /** The embedded store: a Kuzu database under `dataDir`, schema applied, its graph cached in memory. */
 export async function openKuzuStore(dataDir: string, options: KuzuStoreOptions = {}): Promise<CypherGraphStore> {
   const runner = await KuzuRunner.open(dataDir);
+  // Exports a crashed process left behind (the database lock says no other process runs here).
+  for (const entry of readdirSync(dataDir)) if (entry.startsWith('cache-export-')) rmSync(join(dataDir, entry), { recursive: true, force: true });
   const keeper = options.cache === false ? undefined : new CacheKeeper(cacheSource(runner, join(dataDir, `cache-export-${process.pid}`)));
   const store = new CypherGraphStore(runner, keeper);
   await store.applySchema();
