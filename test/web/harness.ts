@@ -27,12 +27,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** The web app as `npm start` would build it (only when web/dist is stale). */
+export const buildWeb = () => buildWebIfStale({ quiet: true });
+
 /**
  * The real server as `npm start` runs it (server/src/main.ts), as a child on a free port, over a
- * temporary data folder it seeds with the demo; the web app built first when stale.
+ * temporary data folder it seeds with the demo. It serves web/dist from disk on each request, so
+ * the app may be built while it starts.
  */
 export async function startServer(): Promise<RunningServer> {
-  await buildWebIfStale({ quiet: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'web-test-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'src', 'main.ts')], {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngScale } from '../../web/src/workspace/export';
-import { ARTIFACTS, axeViolations, canvasNodes, idle, nodeOnPage, openBrowser, shot, startServer, waitForNodes, type RunningServer, type Session } from './harness';
+import { ARTIFACTS, axeViolations, buildWeb, canvasNodes, idle, nodeOnPage, openBrowser, shot, startServer, waitForNodes, type RunningServer, type Session } from './harness';
 
 /** The demo's story numbers (seed/README.md). */
 const CALLER_PHONE = 'phone:+8617093073001';
@@ -21,7 +21,9 @@ describe('the investigation workspace in a browser', () => {
   let session: Session;
   let page: Page;
   beforeAll(async () => {
-    [server, session] = await Promise.all([startServer(), openBrowser()]);
+    const started = Date.now();
+    [server, session] = await Promise.all([startServer(), openBrowser(), buildWeb()]);
+    console.log(`server, build and browser ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     page = session.page;
     page.setDefaultTimeout(15_000);
   }, 120_000);
@@ -139,30 +141,28 @@ describe('the investigation workspace in a browser', () => {
   });
 
   let savedUrl = '';
-  step('saves the investigation and reopens it from its link', async () => {
+  step('saves the investigation, opens it from its shared link and from the recent list', async () => {
     await page.getByTestId('investigation-name').fill('“7·30”团伙研判');
     await page.getByTestId('save').click();
     await page.waitForURL(/\/investigations\/inv%3A/);
     await page.getByTestId('save-state').getByText('已保存（第 1 版）').waitFor();
     savedUrl = page.url();
-    const saved = await canvasNodes(page);
+    const saved = (await canvasNodes(page)).map((n) => [n.id, Math.round(n.x), Math.round(n.y)]).sort();
     await shot(page, '08-saved');
 
     await page.goto(savedUrl);
     await waitForNodes(page, `ids.length === ${saved.length}`);
     await idle(page);
     expect(await page.getByTestId('investigation-name').inputValue()).toBe('“7·30”团伙研判');
-    const reopened = await canvasNodes(page);
-    expect(reopened.map((n) => [n.id, Math.round(n.x), Math.round(n.y)]).sort()).toEqual(saved.map((n) => [n.id, Math.round(n.x), Math.round(n.y)]).sort());
+    expect((await canvasNodes(page)).map((n) => [n.id, Math.round(n.x), Math.round(n.y)]).sort()).toEqual(saved);
     expect(await page.getByTestId('workspace').getAttribute('data-layout')).toBe('hierarchy');
-    await shot(page, '09-reopened');
+    await shot(page, '09-reopened-from-link');
 
-    await page.goto(server.url);
-    await page.getByRole('link', { name: '“7·30”团伙研判' }).waitFor();
-    await shot(page, '10-home-recent');
-    await page.goto(savedUrl);
+    await page.getByRole('link', { name: '案件串并分析' }).click();
+    await page.getByTestId('recent').getByRole('link', { name: '“7·30”团伙研判' }).click();
     await waitForNodes(page, `ids.length === ${saved.length}`);
     await idle(page);
+    expect(new URL(page.url()).href).toBe(savedUrl);
   });
 
   step('exports the view as PNG and SVG', async () => {
@@ -217,5 +217,57 @@ describe('the investigation workspace in a browser', () => {
     // canvas2svg (inside cytoscape-svg) logs this for every node icon it draws; the SVG is whole all the same.
     expect(session.errors.filter((e) => e !== 'console: Attempted to apply path command to node g')).toEqual([]);
     expect(readFileSync(join(ARTIFACTS, '01-home.png')).length).toBeGreaterThan(1000);
+  });
+  step('filters the canvas by a window brushed on the timeline, and undoes it', async () => {
+    await page.getByTestId('timeline-toggle').click();
+    const strip = page.getByTestId('timeline').locator('svg');
+    const box = (await strip.boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.getByText(/^时间筛选中：/).waitFor();
+    const filtered = await page.evaluate(() => window.caseLinkage!.cy.$('.hidden-by-time').length);
+    expect(filtered).toBeGreaterThan(0);
+    await shot(page, '13-timeline');
+    await page.keyboard.press('Control+z');
+    await page.getByText(/^时间筛选中：/).waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => window.caseLinkage!.cy.$('.hidden-by-time').length)).toBe(0);
+    await page.getByTestId('timeline-toggle').click();
+  });
+
+  step('says what was searched when nothing is found', async () => {
+    await page.getByTestId('search-input').fill('没有这个人');
+    await page.getByTestId('search-input').press('Enter');
+    expect(await page.getByTestId('search-empty').innerText()).toContain('没有找到与“没有这个人”相符的号码、卡号、姓名、案件或账号。');
+    await page.getByTestId('search-input').press('Escape');
+  });
+
+  step('keeps a hub from flooding the canvas: a placeholder stands for the rest and expands on demand', async () => {
+    await page.getByRole('button', { name: '清空画布' }).click();
+    await page.getByTestId('search-input').fill('96110');
+    await page.getByTestId('search-input').press('Enter');
+    await page.getByTestId('search-dropdown').getByRole('button', { name: '加到画布: 96110' }).click();
+    await waitForNodes(page, `ids.length === 1 && ids[0] === 'phone:96110'`);
+    await idle(page);
+    const hub = await nodeOnPage(page, 'phone:96110');
+    await page.mouse.dblclick(hub.x, hub.y);
+    const placeholder = 'more:Phone:phone:96110';
+    await waitForNodes(page, `ids.includes('${placeholder}')`);
+    await idle(page);
+    const count = () => page.evaluate((id) => window.caseLinkage!.cy.getElementById(id).data('count') as number | undefined, placeholder);
+    const phones = () => page.evaluate(() => window.caseLinkage!.cy.nodes('.phone').filter((n) => !n.hasClass('placeholder')).length);
+    const [before, phonesBefore] = [await count(), await phones()];
+    expect(before).toBeGreaterThan(100);
+    expect(await page.evaluate((id) => window.caseLinkage!.cy.getElementById(id).data('text') as string, placeholder)).toBe(`还有 ${before} 个电话号码`);
+    await shot(page, '14-hub-placeholder');
+    const more = await nodeOnPage(page, placeholder);
+    await page.mouse.dblclick(more.x, more.y);
+    await page.waitForFunction(([id, n]) => window.caseLinkage!.cy.getElementById(id as string).data('count') !== n, [placeholder, before] as const);
+    await idle(page);
+    const [after, phonesAfter] = [(await count()) ?? 0, await phones()];
+    expect(before! - after).toBe(phonesAfter - phonesBefore);
+    expect(phonesAfter - phonesBefore).toBe(100);
+    await shot(page, '15-hub-expanded');
   });
 });

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { Investigation } from './use-investigation';
 
 /** The investigation's name, save, save as, and the link that shares it. */
-export function InvestigationBar({ investigation }: { investigation: Investigation }) {
+export function InvestigationBar({ investigation, onSave }: { investigation: Investigation; onSave(asNew: boolean): void }) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   const { saved } = investigation;
@@ -25,11 +25,11 @@ export function InvestigationBar({ investigation }: { investigation: Investigati
         <span className="visually-hidden">{t('toolbar.name')}</span>
         <input type="text" value={investigation.name} placeholder={t('toolbar.untitled')} maxLength={200} onChange={(e) => investigation.setName(e.target.value)} data-testid="investigation-name" />
       </label>
-      <button type="button" className="button primary" onClick={() => investigation.save()} aria-keyshortcuts="Control+S" data-testid="save">
+      <button type="button" className="button primary" onClick={() => onSave(false)} aria-keyshortcuts="Control+S" data-testid="save">
         {t('toolbar.save')}
       </button>
       {saved && (
-        <button type="button" className="button" onClick={() => investigation.save({ asNew: true })}>
+        <button type="button" className="button" onClick={() => onSave(true)}>
           {t('toolbar.saveAs')}
         </button>
       )}

@@ -18,6 +18,7 @@ export interface ToolbarProps {
   onGroup(on: boolean): void;
   onTimeline(on: boolean): void;
   onShowHidden(): void;
+  onClear(): void;
   onExport(format: 'png' | 'svg'): void;
   onHelp(): void;
 }
@@ -60,6 +61,9 @@ export function Toolbar(p: ToolbarProps) {
           {t('toolbar.showHidden')} ({p.hiddenCount})
         </button>
       )}
+      <button type="button" className="button" disabled={!p.canExport} onClick={p.onClear}>
+        {t('toolbar.clear')}
+      </button>
       <span className="toolbar-sep" aria-hidden="true" />
       <button type="button" className="button" disabled={!p.canExport} onClick={() => p.onExport('png')} data-testid="export-png">
         {t('toolbar.exportPng')}

@@ -111,7 +111,7 @@ export function createActions(ctx: ActionContext) {
         if (seeds.has(l.to) && doc.graph.nodes[l.from]?.label === p.label) shown.add(l.from);
       }
       const query = { ids: [...p.seeds], hops: p.hops, labels: [p.label], linkTypes: p.linkTypes ? [...p.linkTypes] : null };
-      const limit = Math.min(500, p.seeds.length + shown.size + MORE_PAGE);
+      const limit = Math.min(500, shown.size + MORE_PAGE);
       const { neighborhood } = await request(NeighborhoodQuery, { ...query, limit }, signal);
       await commit('change.expandMore', { name: p.seeds.map((s) => nameOf(s, doc)).join('、') }, (d) => addNeighborhood(d, neighborhood, query, p.seeds[0]), signal);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiLink, ApiNode } from '../graph/elements';
-import { addGang, addNeighborhood, addSubgraph, applyLayout, collapse, hide, move, removeElements, setFlag, setTimeWindow, showAll } from './commands';
+import { addGang, addNeighborhood, addSubgraph, applyLayout, clear, collapse, hide, move, removeElements, setFlag, setTimeWindow, showAll } from './commands';
 import { emptyDoc, type CanvasDoc } from './doc';
 
 const phone = (n: string): ApiNode => ({ id: `phone:${n}`, label: 'Phone', caption: n });
@@ -97,5 +97,13 @@ describe('canvas commands', () => {
     expect(doc.timeWindow).toEqual({ from: 1, to: 2 });
     expect(setTimeWindow(doc, { from: 1, to: 2 })).toBe(doc);
     expect(setTimeWindow(doc, null).timeWindow).toBeNull();
+  });
+});
+
+describe('clearing the canvas', () => {
+  it('removes everything but keeps the layout and grouping', () => {
+    const doc = { ...start(), layout: 'money' as const, groupByLabel: true };
+    expect(clear(doc)).toEqual({ ...emptyDoc(), layout: 'money', groupByLabel: true });
+    expect(clear(emptyDoc())).toEqual(emptyDoc());
   });
 });

@@ -10,7 +10,7 @@ import {
   type NeighborhoodQuery,
 } from '../graph/elements';
 import type { Band } from '../graph/layouts/hierarchy';
-import type { CanvasDoc, LayoutName, Position, TimeWindow } from './doc';
+import { emptyDoc, type CanvasDoc, type LayoutName, type Position, type TimeWindow } from './doc';
 import { placeAround } from './place';
 
 /**
@@ -136,4 +136,10 @@ export function setGroupByLabel(doc: CanvasDoc, on: boolean): CanvasDoc {
 export function setTimeWindow(doc: CanvasDoc, window: TimeWindow | null): CanvasDoc {
   const same = window === doc.timeWindow || (window && doc.timeWindow && window.from === doc.timeWindow.from && window.to === doc.timeWindow.to);
   return same ? doc : { ...doc, timeWindow: window };
+}
+
+/** Empties the canvas, keeping how it is laid out and grouped. */
+export function clear(doc: CanvasDoc): CanvasDoc {
+  if (!Object.keys(doc.positions).length && !Object.keys(doc.graph.nodes).length) return doc;
+  return { ...emptyDoc(), layout: doc.layout, groupByLabel: doc.groupByLabel };
 }

@@ -21,9 +21,9 @@ export interface Investigation {
   setName(name: string): void;
   /** The canvas or the name changed since the last save or open. */
   dirty: boolean;
-  load(id: string): Promise<void>;
-  /** Saves over the open investigation, or as a new one (`asNew`, or nothing open yet). */
-  save(options?: { asNew?: boolean }): Promise<void>;
+  load(id: string): Promise<boolean>;
+  /** Saves over the open investigation, or as a new one (`asNew`, or nothing open yet); true when saved. */
+  save(options?: { asNew?: boolean }): Promise<boolean>;
   /** Why the open investigation could not be read, when it could not. */
   unreadable: string | null;
 }

@@ -16,7 +16,8 @@ export interface Tasks {
   busy: MessageKey | null;
   failure: Failure | null;
   dismiss(): void;
-  run(action: MessageKey, task: (signal: AbortSignal) => Promise<void>): Promise<void>;
+  /** Runs a task; true when it finished, false when it failed (the failure is shown) or was aborted. */
+  run(action: MessageKey, task: (signal: AbortSignal) => Promise<void>): Promise<boolean>;
 }
 
 /** Runs the workspace's requests one after another's errors: busy state, failures in words, retry. */
@@ -25,7 +26,7 @@ export function useTasks(): Tasks {
   const [failure, setFailure] = useState<Failure | null>(null);
   const running = useRef(0);
   const controllers = useRef(new Set<AbortController>());
-  const run = useCallback(async (action: MessageKey, task: (signal: AbortSignal) => Promise<void>): Promise<void> => {
+  const run = useCallback(async (action: MessageKey, task: (signal: AbortSignal) => Promise<void>): Promise<boolean> => {
     const controller = new AbortController();
     controllers.current.add(controller);
     running.current += 1;
@@ -33,10 +34,12 @@ export function useTasks(): Tasks {
     setFailure(null);
     try {
       await task(controller.signal);
+      return true;
     } catch (error) {
       if (!controller.signal.aborted && !(error instanceof DOMException && error.name === 'AbortError')) {
         setFailure({ error: asApiError(error), action, retry: () => void run(action, task) });
       }
+      return false;
     } finally {
       controllers.current.delete(controller);
       running.current -= 1;
