@@ -1,9 +1,17 @@
+import { lazy, Suspense } from 'react';
 import { Home } from '../home/Home';
-import { I18nProvider } from '../i18n/I18nProvider';
+import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 import { ViewerProvider } from '../viewer/ViewerProvider';
-import { Workspace } from '../workspace/Workspace';
 import { Header } from './Header';
 import { NavigationProvider, useNavigation } from './Navigation';
+
+/** The workspace (Cytoscape and its layouts) loads only when a canvas is opened: the first screen stays light. */
+const Workspace = lazy(() => import('../workspace/Workspace').then((m) => ({ default: m.Workspace })));
+
+function Loading() {
+  const { t } = useI18n();
+  return <p role="status" className="home">{t('canvas.loading')}</p>;
+}
 
 function Screen() {
   const { route, visit } = useNavigation();
@@ -25,7 +33,9 @@ export function App() {
           <div className="app">
             <Header />
             <main id="main" className="app-main">
-              <Screen />
+              <Suspense fallback={<Loading />}>
+                <Screen />
+              </Suspense>
             </main>
           </div>
         </NavigationProvider>

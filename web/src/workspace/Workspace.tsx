@@ -5,7 +5,7 @@ import { toElements } from '../graph/elements';
 import { formatShanghai } from '../graph/format';
 import type { StoryId } from '../home/stories';
 import { useI18n } from '../i18n/I18nProvider';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey, Params } from '../i18n/messages';
 import { createActions } from './actions';
 import { AnalysisPanels } from './AnalysisPanels';
 import { Canvas, type CanvasApi } from './Canvas';
@@ -49,7 +49,7 @@ export function Workspace({ open, story, investigationId }: { open: string[]; st
   const [menu, setMenu] = useState<MenuTarget | null>(null);
   const [timeline, setTimeline] = useState(false);
   const [help, setHelp] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ key: MessageKey; params?: Params } | null>(null);
   const [fitKey, setFitKey] = useState(0);
   const doc = history.doc;
 
@@ -64,7 +64,7 @@ export function Workspace({ open, story, investigationId }: { open: string[]; st
     const ids = resultIds(result);
     setHighlight(ids.length ? { ids } : null);
   }, []);
-  const notify = useCallback((key: MessageKey) => setNotice(t(key)), [t]);
+  const notify = useCallback((key: MessageKey) => setNotice({ key }), []);
   const fit = useCallback(() => setFitKey((k) => k + 1), []);
   const actions = createActions({ request, history, tasks, locale: lang, layoutElements, showResult, notify, fit });
   const edit = canvasEdits(history.change, history.current);
@@ -99,16 +99,16 @@ export function Workspace({ open, story, investigationId }: { open: string[]; st
     });
   };
   const save = async (asNew = false) => {
-    if (await investigation.save({ asNew })) setNotice(t('save.done', { name: investigation.name.trim() || t('toolbar.untitled') }));
+    if (await investigation.save({ asNew })) setNotice({ key: 'save.done', params: { name: investigation.name.trim() || t('toolbar.untitled') } });
   };
   const exportAs = async (format: 'png' | 'svg') => {
     try {
       const file = exportFileName(investigation.name || t('app.name'), new Date(), format);
       const blob = format === 'png' ? await canvas.current!.png() : new Blob([canvas.current!.svg()], { type: 'image/svg+xml' });
       download(blob, file);
-      setNotice(t('export.done', { file }));
+      setNotice({ key: 'export.done', params: { file } });
     } catch (error) {
-      setNotice(t('export.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      setNotice({ key: 'export.failed', params: { reason: error instanceof Error ? error.message : String(error) } });
     }
   };
   const focus = (ids: string[]) => {
@@ -194,7 +194,7 @@ export function Workspace({ open, story, investigationId }: { open: string[]; st
         {doc.hidden.length > 0 && <span>{t('canvas.hiddenCount', { count: doc.hidden.length })}</span>}
         {doc.timeWindow && <span>{t('canvas.timeFiltered', { from: formatShanghai(doc.timeWindow.from), to: formatShanghai(doc.timeWindow.to) })}</span>}
         <span role="status" aria-live="polite" className="status-live" data-testid="status">
-          {tasks.busy ? t('status.busy', { action: t(tasks.busy) }) : (notice ?? t('status.ready'))}
+          {tasks.busy ? t('status.busy', { action: t(tasks.busy) }) : notice ? t(notice.key, notice.params) : t('status.ready')}
         </span>
       </div>
       {menu && (
