@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildWebIfStale } from '../../scripts/web-build';
+import { DEFAULT_VIEWER, viewerHeaders } from '../../web/src/viewer/viewer';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'web');
@@ -147,4 +148,10 @@ export async function nodeOnPage(page: Page, id: string): Promise<{ x: number; y
   const node = (await canvasNodes(page)).find((n) => n.id === id);
   if (!node) throw new Error(`${id} is not on the canvas`);
   return { x: node.px + 3, y: node.py + 2 };
+}
+
+/** A GraphQL request to the running server as the app's default viewer: the expected answers of the tests. */
+export async function api(url: string, query: string): Promise<{ data?: unknown; errors?: unknown[] }> {
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...viewerHeaders(DEFAULT_VIEWER) }, body: JSON.stringify({ query }) });
+  return (await response.json()) as { data?: unknown; errors?: unknown[] };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngScale } from '../../web/src/workspace/export';
-import { ARTIFACTS, axeViolations, buildWeb, canvasNodes, idle, nodeOnPage, openBrowser, shot, startServer, waitForNodes, type RunningServer, type Session } from './harness';
+import { api, ARTIFACTS, axeViolations, buildWeb, canvasNodes, idle, nodeOnPage, openBrowser, shot, startServer, waitForNodes, type RunningServer, type Session } from './harness';
 
 /** The demo's story numbers (seed/README.md). */
 const CALLER_PHONE = 'phone:+8617093073001';
@@ -105,6 +105,25 @@ describe('the investigation workspace in a browser', () => {
     expect(nodes.filter((n) => n.id.startsWith('band:')).map((n) => n.id)).toEqual(['band:MANAGEMENT', 'band:CALLER']);
     await shot(page, '05-gang-hierarchy');
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  step('finds the shortest paths between two selected people and highlights them', async () => {
+    const boss = await nodeOnPage(page, 'person:360122198712130017');
+    const caller = await nodeOnPage(page, 'person:310107199105050017');
+    await page.mouse.click(boss.x, boss.y);
+    await page.keyboard.down('Shift');
+    await page.mouse.click(caller.x, caller.y);
+    await page.keyboard.up('Shift');
+    await page.getByTestId('tab-paths').click();
+    await page.getByRole('button', { name: '查找最短路径' }).click();
+    await idle(page);
+    const { data } = await api(server.url, `{ paths(from: "person:360122198712130017", to: "person:310107199105050017", maxHops: 6, k: 5) { paths { nodeIds linkIds } } }`);
+    const expected = (data as { paths: { paths: { nodeIds: string[]; linkIds: string[] }[] } }).paths.paths;
+    expect(expected.length).toBeGreaterThan(0);
+    await page.getByText(`找到 ${expected.length} 条路径，已在画布上高亮。`).waitFor();
+    const lit = await page.evaluate(() => window.caseLinkage!.cy.$('.highlighted').map((e) => e.id()).sort());
+    expect(lit).toEqual([...new Set(expected.flatMap((p) => [...p.nodeIds, ...p.linkIds]))].sort());
+    await shot(page, '05b-paths');
   });
 
   let beforeTrail: string[] = [];
@@ -269,5 +288,15 @@ describe('the investigation workspace in a browser', () => {
     expect(before! - after).toBe(phonesAfter - phonesBefore);
     expect(phonesAfter - phonesBefore).toBe(100);
     await shot(page, '15-hub-expanded');
+  });
+  step('says in words what went wrong, and retries the same request', async () => {
+    await page.goto(`${server.url}/investigations/inv%3Ano-such-investigation`);
+    const alert = page.getByRole('alert');
+    await alert.getByText('加载时出错').waitFor();
+    expect(await alert.innerText()).toContain('要找的内容不存在，或当前查看身份无权查看。');
+    await alert.getByRole('button', { name: '重试' }).click();
+    await idle(page);
+    await page.getByRole('alert').getByText('加载时出错').waitFor();
+    await shot(page, '16-error');
   });
 });

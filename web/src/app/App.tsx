@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Home } from '../home/Home';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ViewerProvider } from '../viewer/ViewerProvider';
 import { Header } from './Header';
 import { NavigationProvider, useNavigation } from './Navigation';
@@ -25,6 +26,18 @@ function Screen() {
   }
 }
 
+/** A crash shows its message until the next navigation, which starts the screen afresh. */
+function Guarded() {
+  const { visit } = useNavigation();
+  return (
+    <ErrorBoundary key={visit}>
+      <Suspense fallback={<Loading />}>
+        <Screen />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
 export function App() {
   return (
     <I18nProvider>
@@ -33,9 +46,7 @@ export function App() {
           <div className="app">
             <Header />
             <main id="main" className="app-main">
-              <Suspense fallback={<Loading />}>
-                <Screen />
-              </Suspense>
+              <Guarded />
             </main>
           </div>
         </NavigationProvider>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Label } from '../../../server/src/domain/model';
 import { useApi } from '../api/use-api';
 import { toElements } from '../graph/elements';
+import type { Band } from '../graph/layouts/hierarchy';
 import { formatShanghai } from '../graph/format';
 import type { StoryId } from '../home/stories';
 import { useI18n } from '../i18n/I18nProvider';
@@ -54,15 +55,19 @@ export function Workspace({ open, story, investigationId }: { open: string[]; st
   const doc = history.doc;
 
   const groupName = useCallback((l: Label) => t(`label.${l}`), [t]);
+  const bandName = useCallback(
+    (b: Band) => t(b.inferred ? 'layout.bandInferred' : 'layout.band', { layer: t(b.layer === 'UNPLACED' ? 'layer.unknown' : `layer.${b.layer}`), count: b.count, inferred: b.inferred }),
+    [t],
+  );
   const elements = useMemo(() => toElements(doc.graph, { locale: lang }), [doc.graph, lang]);
-  const view = useMemo(() => canvasView(doc, { elements, highlight, groupName }), [doc, elements, highlight, groupName]);
+  const view = useMemo(() => canvasView(doc, { elements, highlight, groupName, bandName }), [doc, elements, highlight, groupName, bandName]);
   const edges = useMemo(() => view.filter((e) => e.data.source !== undefined), [view]);
   const layoutElements = useCallback((d: CanvasDoc) => canvasView({ ...d, groupByLabel: false, layout: 'force' }, { elements: toElements(d.graph, { locale: lang }) }), [lang]);
   const showResult = useCallback((result: AnalysisResult) => {
     setResults((r) => ({ ...r, [result.kind]: result }));
     setPanel(result.kind);
     const ids = resultIds(result);
-    setHighlight(ids.length ? { ids } : null);
+    setHighlight(ids.length ? { ids, withLinks: result.kind !== 'paths' } : null);
   }, []);
   const notify = useCallback((key: MessageKey) => setNotice({ key }), []);
   const fit = useCallback(() => setFitKey((k) => k + 1), []);

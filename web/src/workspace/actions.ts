@@ -19,6 +19,8 @@ import type { Tasks } from './use-tasks';
 export const EXPAND_LIMIT = 50;
 /** Nodes a placeholder adds each time it is expanded. */
 export const MORE_PAGE = 100;
+/** From how many nodes on the canvas an expansion lays out only the new ones. */
+const KEEP_FROM = 3;
 /** Layers of transfers a money trail follows unless asked for more. */
 export const TRAIL_DEPTH = 3;
 
@@ -50,17 +52,22 @@ export type Actions = ReturnType<typeof createActions>;
  */
 export function createActions(ctx: ActionContext) {
   const { request, history, tasks } = ctx;
-  const nameOf = (id: string, doc = history.current()) => {
+  /** What the canvas calls a node (its first line), or its id. */
+  const nameIn = (id: string, doc: CanvasDoc) => {
     const n = doc.graph.nodes[id];
     return n ? nodeText(n, ctx.locale).split('\n')[0]! : id;
   };
+  const nameOf = (id: string) => nameIn(id, history.current());
 
   /** Lays the new nodes out the way the canvas is laid out, unless something changed meanwhile. */
   async function settle(before: CanvasDoc, signal: AbortSignal) {
     const after = history.current();
     if (after === before) return;
     const elements = ctx.layoutElements(after);
-    const keep = canvasNodeIds(before.graph).filter((id) => after.positions[id]);
+    // Nodes already there keep their place, so the picture the investigator knows stays; with
+    // one or two there is no picture yet, and holding them only cramps the rest.
+    const kept = canvasNodeIds(before.graph).filter((id) => after.positions[id]);
+    const keep = kept.length >= KEEP_FROM ? kept : [];
     const outcome = await runLayout({ name: after.layout, doc: after, elements, locale: ctx.locale, keep, signal });
     if ('problem' in outcome || history.current() !== after) return;
     history.settle((d) => (after.layout === 'force' ? move(d, outcome.positions) : applyLayout(d, after.layout, outcome.positions, outcome.bands)));
@@ -113,7 +120,7 @@ export function createActions(ctx: ActionContext) {
       const query = { ids: [...p.seeds], hops: p.hops, labels: [p.label], linkTypes: p.linkTypes ? [...p.linkTypes] : null };
       const limit = Math.min(500, shown.size + MORE_PAGE);
       const { neighborhood } = await request(NeighborhoodQuery, { ...query, limit }, signal);
-      await commit('change.expandMore', { name: p.seeds.map((s) => nameOf(s, doc)).join('、') }, (d) => addNeighborhood(d, neighborhood, query, p.seeds[0]), signal);
+      await commit('change.expandMore', { name: p.seeds.map((s) => nameIn(s, doc)).join('、') }, (d) => addNeighborhood(d, neighborhood, query, p.seeds[0]), signal);
     });
 
   const linkedCases = (caseId: string) =>

@@ -19,7 +19,7 @@ export function resultIds(result: AnalysisResult): string[] {
     case 'paths':
       return [...new Set(result.paths.flatMap((p) => [...p.nodeIds, ...p.linkIds]))];
     case 'money':
-      return [...result.cards.map((c) => c.id), ...result.transfers.map((t) => t.id)];
+      return [result.seedId, ...result.cards.map((c) => c.id), ...result.transfers.map((t) => t.id)];
     case 'gang':
       return result.gang ? [result.gang.gang.id, ...result.gang.members.map((m) => m.person.id)] : [];
   }

@@ -41,6 +41,10 @@ describe('the canvas view of a document', () => {
     expect(classesOf(els, 'card:1')).toBe('bank-card pinned highlighted');
     expect(classesOf(els, 'card:2')).toBe('bank-card locked highlighted');
     expect(classesOf(els, 'card:3')).toBe('bank-card faded');
+    expect(classesOf(els, 'TRANSFERRED:card:2:card:3:2024-09-21T02:05:11.000Z')).toBe('link-transferred money faded');
+    const withLinks = canvasView(d, { elements: toElements(d.graph), highlight: { ids: ['card:2', 'card:3'], withLinks: true } });
+    expect(classesOf(withLinks, 'TRANSFERRED:card:2:card:3:2024-09-21T02:05:11.000Z')).toBe('link-transferred money highlighted');
+    expect(classesOf(withLinks, 'TRANSFERRED:card:1:card:2:2024-08-21T02:05:11.000Z')).toBe('link-transferred money faded');
   });
 
   it('groups nodes under their label', () => {
@@ -57,5 +61,7 @@ describe('the canvas view of a document', () => {
     const els = view(applyLayout(doc(), 'hierarchy', {}, [band]));
     expect(els[0]).toMatchObject({ data: { id: 'band:MANAGEMENT', text: '管理层 · 2', width: 180, height: 80 }, position: { x: 50, y: 0 }, classes: 'band band-management' });
     expect(view(applyLayout(applyLayout(doc(), 'hierarchy', {}, [band]), 'force', {})).some((e) => e.data.id === 'band:MANAGEMENT')).toBe(false);
+    const named = canvasView(applyLayout(doc(), 'hierarchy', {}, [{ ...band, inferred: 1 }]), { elements: [], bandName: (b) => `${b.layer}: ${b.count}, ${b.inferred} inferred` });
+    expect(named[0]?.data.text).toBe('MANAGEMENT: 2, 1 inferred');
   });
 });

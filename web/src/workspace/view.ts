@@ -1,12 +1,15 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { Label } from '../../../server/src/domain/model';
 import { kebab } from '../graph/elements';
+import type { Band } from '../graph/layouts/hierarchy';
 import { filterByTime } from '../graph/layouts/timeline';
 import type { CanvasDoc } from './doc';
 
 /** What the canvas highlights: a path, a money trail, linked cases (the rest fades). */
 export interface Highlight {
   ids: readonly string[];
+  /** Also light the links between lit nodes (a gang, linked cases); a path lights only its own. */
+  withLinks?: boolean;
 }
 
 export interface ViewOptions {
@@ -15,6 +18,8 @@ export interface ViewOptions {
   highlight?: Highlight | null;
   /** Names of the label groups, when grouping by label. */
   groupName?: (label: Label) => string;
+  /** What a gang hierarchy band says ("话务层（9 人，2 人为推定）"); the layout's own name otherwise. */
+  bandName?: (band: Band) => string;
 }
 
 /** Id prefix of the elements the view adds that are not part of the graph. */
@@ -48,8 +53,8 @@ export function canvasView(doc: CanvasDoc, opts: ViewOptions): ElementDefinition
     if (byTime.has(id)) classes.push('hidden-by-time');
     if (pinned.has(id)) classes.push('pinned');
     if (locked.has(id)) classes.push('locked');
-    if (lit) classes.push(lit.has(id) ? 'highlighted' : 'faded');
     const isNode = e.data.source === undefined;
+    if (lit) classes.push(lit.has(id) || (!isNode && opts.highlight?.withLinks && lit.has(e.data.source) && lit.has(e.data.target)) ? 'highlighted' : 'faded');
     const data = { ...e.data };
     if (isNode && doc.groupByLabel && opts.groupName && !data.placeholder) {
       labels.add(data.label as Label);
@@ -70,7 +75,7 @@ export function canvasView(doc: CanvasDoc, opts: ViewOptions): ElementDefinition
       const height = band.bottom - band.top + 40;
       decorations.push({
         group: 'nodes',
-        data: { id: `${BAND_PREFIX}${band.layer}`, text: band.name, width, height },
+        data: { id: `${BAND_PREFIX}${band.layer}`, text: opts.bandName ? opts.bandName(band) : band.name, width, height },
         classes: `band band-${band.layer.toLowerCase()}`,
         position: { x: (band.left + band.right) / 2, y: (band.top + band.bottom) / 2 },
         selectable: false,
