@@ -1,0 +1,45 @@
+/** What the bench page offers the driver (test/bench/web/bench.ts) on `window.bench`. */
+export interface BenchApi {
+  renderer(): { renderer: string; webgl: boolean; reason: string };
+  /** Programmatic panning (every frame a full redraw) of `nodes`/`links` with the app's stylesheet. */
+  pan(opts: { nodes: number; links: number; seconds: number }): Promise<PanResult>;
+  /** Set up the same graph and count frames until `stopFrames` (the driver pans with the mouse in between). */
+  setupPan(opts: { nodes: number; links: number }): Promise<{ elements: number }>;
+  startFrames(): void;
+  stopFrames(): PanResult;
+  hierarchy(opts: { members: number; runs: number }): Promise<HierarchyResult>;
+  expand(opts: { baseMembers: number; addMembers: number }): Promise<TaskResult>;
+  force(opts: { members: number }): Promise<TaskResult>;
+}
+
+export interface PanResult {
+  fps: number;
+  frames: number;
+  seconds: number;
+  /** The longest gap between two frames, ms. */
+  worstFrame: number;
+  elements: number;
+  zoom: number;
+}
+
+export interface HierarchyResult {
+  people: number;
+  elements: number;
+  /** Layout and positions applied and drawn, ms: first run, median of the runs. */
+  first: number;
+  median: number;
+  /** The layout function alone, median ms. */
+  compute: number;
+}
+
+export interface TaskResult {
+  elements: number;
+  added?: number;
+  /** The longest main-thread task (PerformanceObserver 'longtask', > 50 ms), ms; 0 when none. */
+  longestTask: number;
+  longTasks: number;
+  /** Wall time of the whole operation (for the force layout, mostly in the worker), ms. */
+  wall: number;
+  /** Main-thread pieces, ms. */
+  steps: Record<string, number>;
+}
