@@ -262,6 +262,20 @@ describe('the investigation workspace in a browser', () => {
     await page.getByTestId('search-input').press('Escape');
   });
 
+  step('groups the nodes by label, and undoes it', async () => {
+    await page.getByRole('button', { name: '按类型分组' }).click();
+    await page.waitForSelector('[data-testid=workspace][data-layout=grid]');
+    const parents = await page.evaluate(() =>
+      window.caseLinkage!.cy.nodes().filter((n) => !n.isParent()).map((n) => [n.data('label') as string, (n.data('parent') as string | undefined) ?? '']),
+    );
+    expect(parents.length).toBeGreaterThan(0);
+    expect(parents.filter(([label, parent]) => parent !== `group:${label}`)).toEqual([]);
+    await shot(page, '13b-grouped');
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector('[data-testid=workspace][data-layout=hierarchy]');
+    expect(await page.evaluate(() => window.caseLinkage!.cy.nodes(':parent').length)).toBe(0);
+  });
+
   step('keeps a hub from flooding the canvas: a placeholder stands for the rest and expands on demand', async () => {
     await page.getByRole('button', { name: '清空画布' }).click();
     await page.getByTestId('search-input').fill('96110');

@@ -2,7 +2,7 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject } from '
 import cytoscapeSvg from 'cytoscape-svg';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { diffElements } from '../graph/elements';
-import { chooseRenderer, cyRenderOptions, probe } from '../graph/renderer';
+import { chooseRenderer, cyRenderOptions, probe, type RendererChoice } from '../graph/renderer';
 import { buildStylesheet, LARGE_GRAPH } from '../graph/style';
 import { WORKSPACE_STYLE } from './canvas-style';
 import { pngScale } from './export';
@@ -42,6 +42,10 @@ declare global {
 }
 
 const style = (large: boolean) => [...(buildStylesheet({ large }) as unknown as object[]), ...(WORKSPACE_STYLE as unknown as object[])] as unknown as cytoscape.StylesheetJson;
+let choice: RendererChoice | undefined;
+/** WebGL only on a hardware GPU (graph/renderer.ts); probed once, it costs a GL context. */
+const rendererChoice = () => (choice ??= chooseRenderer(probe()));
+
 /** Fitting never zooms in further than this: one node should not fill the screen. */
 const FIT_MAX_ZOOM = 1.5;
 
@@ -61,24 +65,26 @@ function apply(cy: Core, prev: readonly ElementDefinition[], next: readonly Elem
   const diff = diffElements(prev, next);
   cy.batch(() => {
     cy.remove(collect(cy, diff.remove));
-    for (const u of diff.update) {
-      const el = cy.getElementById(u.id);
-      if (el.empty()) continue;
-      const stale = Object.keys(el.data()).filter((k) => !FIXED_KEYS.has(k) && !(k in (u.data ?? {})));
-      if (stale.length) el.removeData(stale.join(' '));
-      el.data(u.data);
-      el.classes(u.classes);
-      if (el.isNode() && (el.data('parent') ?? null) !== ((u.data as { parent?: string }).parent ?? null)) el.move({ parent: (u.data as { parent?: string }).parent ?? null });
-    }
+    // New elements first (label groups come first in a view), so that nodes can move into them.
     cy.add(diff.add);
+    for (const u of diff.update) {
+      let el = cy.getElementById(u.id);
+      if (el.empty()) continue;
+      const { parent = null, ...data } = (u.data ?? {}) as { parent?: string | null };
+      // Moving re-creates the node under its new parent: carry on with the new one.
+      if (el.isNode() && (el.data('parent') ?? null) !== parent) el = el.move({ parent }) as unknown as typeof el;
+      const stale = Object.keys(el.data()).filter((k) => !FIXED_KEYS.has(k) && !(k in data));
+      if (stale.length) el.removeData(stale.join(' '));
+      el.data(data);
+      el.classes(u.classes);
+    }
     for (const e of next) {
       if (!e.position) continue;
       const el = cy.getElementById(e.data.id!);
       if (el.empty() || !el.isNode() || el.isParent()) continue;
       const p = el.position();
-      const locked = el.locked();
       if (Math.abs(p.x - e.position.x) > 0.01 || Math.abs(p.y - e.position.y) > 0.01) {
-        if (locked) el.unlock();
+        if (el.locked()) el.unlock();
         el.position(e.position);
       }
       const shouldLock = e.locked === true || String(e.classes ?? '').split(' ').includes('locked');
@@ -110,7 +116,7 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
       minZoom: 0.03,
       maxZoom: 4,
       boxSelectionEnabled: true,
-      ...cyRenderOptions(chooseRenderer(probe()), 0),
+      ...cyRenderOptions(rendererChoice(), 0),
     });
     cyRef.current = cy;
     window.caseLinkage = { cy };
@@ -159,6 +165,10 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
     if (isLarge !== large.current) {
       large.current = isLarge;
       cy.style(style(isLarge));
+      // Cytoscape reads its viewport options once, at creation; the renderer keeps this one as a
+      // field it reads on every frame, so a canvas that grew large stops drawing edges while panning.
+      const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport?: boolean } }).renderer();
+      renderer.hideEdgesOnViewport = cyRenderOptions(rendererChoice(), elements.length).hideEdgesOnViewport ?? false;
     }
     const first = shown.current.length === 0;
     apply(cy, shown.current, elements);

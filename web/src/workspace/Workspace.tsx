@@ -11,7 +11,8 @@ import { createActions } from './actions';
 import { AnalysisPanels } from './AnalysisPanels';
 import { Canvas, type CanvasApi } from './Canvas';
 import { canvasEdits } from './canvas-edits';
-import { clear, move, setGroupByLabel, setTimeWindow, showAll } from './commands';
+import { applyLayout, clear, move, setGroupByLabel, setTimeWindow, showAll } from './commands';
+import { groupedLayout } from './layouts';
 import { ContextMenu, type MenuTarget } from './ContextMenu';
 import type { CanvasDoc } from './doc';
 import { download, exportFileName } from './export';
@@ -164,7 +165,11 @@ export function Workspace({ open, story, investigationId }: { open: string[]; st
         onRedo={history.redo}
         onLayout={(name) => void actions.layout(name)}
         onFit={() => canvas.current?.fit()}
-        onGroup={(on) => history.change({ key: on ? 'change.group' : 'change.ungroup' }, (d) => setGroupByLabel(d, on))}
+        onGroup={(on) => {
+          // Grouping lays the labels out in blocks of their own, so that the groups' boxes do not overlap.
+          history.change({ key: on ? 'change.group' : 'change.ungroup' }, (d) => (on ? applyLayout(setGroupByLabel(d, true), 'grid', groupedLayout(layoutElements(d))) : setGroupByLabel(d, false)));
+          if (on) fit();
+        }}
         onTimeline={setTimeline}
         onShowHidden={() => history.change({ key: 'change.showAll' }, showAll)}
         onClear={() => history.change({ key: 'change.clear' }, clear)}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toElements, type ApiLink, type ApiNode } from '../graph/elements';
 import { addSubgraph } from './commands';
 import { emptyDoc } from './doc';
-import { gangHierarchy, gridLayout, moneyFlow } from './layouts';
+import { gangHierarchy, gridLayout, groupedLayout, moneyFlow } from './layouts';
 
 const node = (id: string, label: ApiNode['label']): ApiNode => ({ id, label, caption: id });
 const link = (type: ApiLink['type'], from: string, to: string, extra: Partial<ApiLink> = {}): ApiLink => ({ id: `${type}:${from}:${to}:`, type, from, to, ...extra });
@@ -65,5 +65,17 @@ describe('layouts on the canvas elements', () => {
   it('grid nodes label by label', () => {
     const els = elementsOf([node('phone:1', 'Phone'), node('case:1', 'Case'), node('person:1', 'Person')], []);
     expect(gridLayout(els)).toEqual({ 'case:1': { x: 0, y: 0 }, 'person:1': { x: 110, y: 0 }, 'phone:1': { x: 220, y: 0 } });
+  });
+});
+
+describe('the grouped layout', () => {
+  it('puts each label in a block of its own, side by side', () => {
+    const els = elementsOf([node('phone:1', 'Phone'), node('phone:2', 'Phone'), node('phone:3', 'Phone'), node('case:1', 'Case')], []);
+    expect(groupedLayout(els)).toEqual({
+      'case:1': { x: 0, y: 0 },
+      'phone:1': { x: 200, y: 0 },
+      'phone:2': { x: 350, y: 0 },
+      'phone:3': { x: 200, y: 120 },
+    });
   });
 });

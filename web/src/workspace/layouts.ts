@@ -16,13 +16,13 @@ type Data = { id: string; label?: Label; source?: string; target?: string; type?
 const dataOf = (e: ElementDefinition) => e.data as Data;
 
 /** Nodes in rows of `columns`, label by label, starting at `origin`. */
-export function gridLayout(els: readonly ElementDefinition[], origin: Position = { x: 0, y: 0 }, spacing = 110): Record<string, Position> {
+export function gridLayout(els: readonly ElementDefinition[], origin: Position = { x: 0, y: 0 }, spacing = 110, columnCount?: number): Record<string, Position> {
   const nodes = els.map(dataOf).filter((d) => d.source === undefined);
   const order = (d: Data) => (d.label ? LABEL_NAMES.indexOf(d.label) : LABEL_NAMES.length);
   nodes.sort((a, b) => order(a) - order(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const columns = Math.max(4, Math.ceil(Math.sqrt(nodes.length * 1.6)));
+  const columns = columnCount ?? Math.max(4, Math.ceil(Math.sqrt(nodes.length * 1.6)));
   const positions: Record<string, Position> = {};
-  nodes.forEach((d, i) => (positions[d.id] = { x: origin.x + (i % columns) * spacing, y: origin.y + Math.floor(i / columns) * spacing * 0.8 }));
+  nodes.forEach((d, i) => (positions[d.id] = { x: origin.x + (i % columns) * spacing, y: origin.y + Math.floor(i / columns) * Math.round(spacing * 0.8) }));
   return positions;
 }
 
@@ -52,4 +52,28 @@ export function moneyFlow(els: readonly ElementDefinition[]): LayoutOutcome {
   const rest = els.filter((e) => dataOf(e).source === undefined && !layout.positions[dataOf(e).id]);
   const box = extent(layout.positions);
   return { positions: { ...layout.positions, ...gridLayout(rest, { x: 0, y: box.bottom + 160 }) }, bands: [] };
+}
+
+/**
+ * One block per label, side by side in the model's order of labels, each a square-ish grid: what
+ * grouping by label starts from, so that the groups' boxes do not overlap.
+ */
+export function groupedLayout(els: readonly ElementDefinition[], spacing = 150, gap = 200): Record<string, Position> {
+  const byLabel = new Map<string, ElementDefinition[]>();
+  for (const e of els) {
+    const d = dataOf(e);
+    if (d.source !== undefined || d.placeholder) continue;
+    const key = d.label ?? '';
+    byLabel.set(key, [...(byLabel.get(key) ?? []), e]);
+  }
+  const order = (l: string) => (LABEL_NAMES.includes(l as Label) ? LABEL_NAMES.indexOf(l as Label) : LABEL_NAMES.length);
+  const positions: Record<string, Position> = {};
+  let x = 0;
+  for (const label of [...byLabel.keys()].sort((a, b) => order(a) - order(b))) {
+    const members = byLabel.get(label)!;
+    const columns = Math.max(1, Math.ceil(Math.sqrt(members.length)));
+    Object.assign(positions, gridLayout(members, { x, y: 0 }, spacing, columns));
+    x += (columns - 1) * spacing + gap;
+  }
+  return positions;
 }
