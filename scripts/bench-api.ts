@@ -134,4 +134,6 @@ const rows = [
   { name: 'mixed workload, 50 clients, p97.5 (autocannon has no p95; p95 is at most this)', value: mixed.p97_5, unit: 'ms', target: 'p95 ≤ 300', note: `${mixed.rps.toFixed(0)} req/s, p50 ${mixed.p50.toFixed(1)} ms` },
   { name: 'mixed workload, 50 clients, failures', value: (100 * mixed.failures) / Math.max(1, mixed.total), unit: '%', target: '< 0.1', note: `${mixed.failures}/${mixed.total}` },
 ];
-for (const r of rows) console.log(`${r.name.padEnd(64)} ${r.value.toFixed(2).padStart(10)} ${r.unit.padEnd(6)} ${r.target ?? ''} ${r.note ?? ''}`);
+// The last line is the rows as JSON, for npm run bench to merge into test/bench/results.json.
+for (const r of rows) console.error(`${r.name.padEnd(64)} ${r.value.toFixed(2).padStart(10)} ${r.unit.padEnd(6)} ${r.target ?? ''} ${r.note ?? ''}`);
+console.log(JSON.stringify(rows.map((r) => ({ ...r, name: `API (${opts.scale}): ${r.name}`, value: Math.round(r.value * 100) / 100 }))));

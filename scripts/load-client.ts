@@ -18,8 +18,8 @@ const result = await autocannon({
   connections: input.connections,
   duration: input.seconds,
   requests: input.bodies.map((body) => ({ method: 'POST', headers: input.headers, body })),
-  verifyBody: (body: string) => {
-    const ok = !body.includes('"errors"');
+  verifyBody: (body: string | Buffer | undefined) => {
+    const ok = !String(body ?? '').includes('"errors"');
     if (!ok) badBodies++;
     return ok;
   },

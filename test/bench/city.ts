@@ -20,9 +20,10 @@ const seconds = (start: number): number => (performance.now() - start) / 1000;
 
 /**
  * Generates `city` (seed 1, the README's scale table; `fraction` for a quick trial), imports it
- * and returns the import speed and the proportion check. Works in `workDir/city` and removes it.
+ * and returns the import speed and the proportion check. Works in `workDir/city` and removes it
+ * (the store too, unless `keepStore` names a folder for it).
  */
-export async function benchCity(workDir: string, options: { seed?: number; fraction?: number } = {}): Promise<Row[]> {
+export async function benchCity(workDir: string, options: { seed?: number; fraction?: number; keepStore?: string } = {}): Promise<Row[]> {
   const opts: GenerateOptions = { scale: 'city', seed: options.seed ?? 1, fraction: options.fraction };
   const dir = join(workDir, 'city');
   rmSync(dir, { recursive: true, force: true });
@@ -47,7 +48,8 @@ export async function benchCity(workDir: string, options: { seed?: number; fract
     const generated = seconds(start);
 
     console.log(`city: importing ${out.lines} records ...`);
-    const store = await openKuzuStore(join(dir, 'store'));
+    // `keepStore`: import into that folder and leave it, for the API rows to reuse.
+    const store = await openKuzuStore(options.keepStore ?? join(dir, 'store'));
     try {
       start = performance.now();
       const imported = await importBundle(store, readLines(file), { by: 'bench' });

@@ -22,6 +22,7 @@ import { AGENCIES, synthetic, type SyntheticShape } from './synthetic';
 import { rawKuzuCopy } from './raw-kuzu';
 import { measureQueries } from './queries';
 import { writeReadmeTable } from './readme-table';
+import { benchCity } from './city';
 
 export interface Row {
   name: string;
@@ -40,9 +41,11 @@ const program = new Command()
   .option('--samples <n>', 'queries per latency row', Number, 300)
   .option('--seed-scale <scale>', "the seed generator's row: demo, city, national, or none", 'national')
   .option('--seed <n>', 'generator seed', Number, 7)
+  .option('--parts <list>', 'which groups of rows to measure: store,seed,city,api,web', 'store,seed,city,api,web')
   .option('--out <file>', 'results file', 'test/bench/results.json')
   .parse();
-const opts = program.opts<{ nodes: number; links: number; importNodes: number; importLinks: number; samples: number; seed: number; seedScale: string; out: string }>();
+const opts = program.opts<{ nodes: number; links: number; importNodes: number; importLinks: number; samples: number; seed: number; seedScale: string; out: string; parts: string }>();
+const parts = new Set(opts.parts.split(','));
 
 const work = join('test', 'bench', 'tmp');
 rmSync(work, { recursive: true, force: true });
@@ -83,62 +86,82 @@ function seedRow(scale: string): Row {
   };
 }
 
+type GraphStoreCounts = () => Promise<{ nodes: number; links: number; sources: number }>;
+
+/** Rows a benchmark script prints as its last line of JSON, run in a process of its own (its own heap, its own RSS). */
+function childRows(what: string, args: string[]): Row[] {
+  console.log(`${what}: running ${args.join(' ')} ...`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  if (run.status !== 0) throw new Error(`${what} bench failed (exit ${run.status})`);
+  const text = run.stdout.trim();
+  const rows = JSON.parse(text.slice(text.startsWith('[') ? 0 : text.lastIndexOf('\n[') + 1)) as (Row & { met?: boolean })[];
+  return rows.map(({ met: _met, ...row }) => row);
+}
+
 async function main() {
   const shape: SyntheticShape = { nodes: opts.nodes, links: opts.links, seed: opts.seed };
   const importShape: SyntheticShape = { nodes: opts.importNodes, links: opts.importLinks, seed: opts.seed };
   const rows: Row[] = [];
 
-  const bundle = join(work, 'import.ndjson');
-  console.log(`import: generating ${importShape.nodes} nodes and ${importShape.links} links ...`);
-  const records = await writeBundle(importShape, bundle);
-  console.log('import: raw Kuzu COPY of the same data (the floor) ...');
-  const floor = await rawKuzuCopy(importShape, join(work, 'raw-import'));
-  rmSync(join(work, 'raw-import'), { recursive: true, force: true });
-  console.log('import: through the importer ...');
-  const imported = await openKuzuStore(join(work, 'imported'));
-  let start = performance.now();
-  const summary = await importBundle(imported, readLines(bundle), { by: 'bench' });
-  rows.push({
-    name: `import into the embedded engine (${records} records, validated)`,
-    value: Math.round(records / seconds(start)),
-    unit: 'records/s',
-    target: '≥ 200000',
-    floor: { name: 'raw Kuzu COPY of the same data', value: Math.round(floor.recordsPerSecond) },
-    note: `${summary.batches} batches of ${summary.records / summary.batches} records`,
-  });
-  start = performance.now();
-  const again = await importBundle(imported, readLines(bundle), { by: 'bench' });
-  rows.push({
-    name: `re-import of the same file (${records} records, no change)`,
-    value: Math.round(records / seconds(start)),
-    unit: 'records/s',
-    note: `${again.nodesCreated + again.linksCreated} created, ${again.nodesUpdated + again.linksUpdated} changed`,
-  });
-  await imported.close();
-  rmSync(join(work, 'imported'), { recursive: true, force: true });
+  let counts: Awaited<ReturnType<GraphStoreCounts>> | undefined;
+  if (parts.has('store')) {
+    const bundle = join(work, 'import.ndjson');
+    console.log(`import: generating ${importShape.nodes} nodes and ${importShape.links} links ...`);
+    const records = await writeBundle(importShape, bundle);
+    console.log('import: raw Kuzu COPY of the same data (the floor) ...');
+    const floor = await rawKuzuCopy(importShape, join(work, 'raw-import'));
+    rmSync(join(work, 'raw-import'), { recursive: true, force: true });
+    console.log('import: through the importer ...');
+    const imported = await openKuzuStore(join(work, 'imported'));
+    let start = performance.now();
+    const summary = await importBundle(imported, readLines(bundle), { by: 'bench' });
+    rows.push({
+      name: `import into the embedded engine (${records} records, validated)`,
+      value: Math.round(records / seconds(start)),
+      unit: 'records/s',
+      target: '≥ 200000',
+      floor: { name: 'raw Kuzu COPY of the same data', value: Math.round(floor.recordsPerSecond) },
+      note: `${summary.batches} batches of ${summary.records / summary.batches} records`,
+    });
+    start = performance.now();
+    const again = await importBundle(imported, readLines(bundle), { by: 'bench' });
+    rows.push({
+      name: `re-import of the same file (${records} records, no change)`,
+      value: Math.round(records / seconds(start)),
+      unit: 'records/s',
+      note: `${again.nodesCreated + again.linksCreated} created, ${again.nodesUpdated + again.linksUpdated} changed`,
+    });
+    await imported.close();
+    rmSync(join(work, 'imported'), { recursive: true, force: true });
 
-  console.log(`queries: loading ${shape.nodes} nodes and ${shape.links} links with raw COPY ...`);
-  const load = await rawKuzuCopy(shape, join(work, 'graph'));
-  rows.push({
-    name: `raw Kuzu COPY (${shape.nodes + shape.links} records into empty tables)`,
-    value: Math.round(load.recordsPerSecond),
-    unit: 'records/s',
-    note: `${load.seconds.toFixed(1)} s`,
-  });
-  const store = await openKuzuStore(join(work, 'graph'));
-  const counts = await store.counts();
-  console.log(`queries: store holds ${counts.nodes} nodes, ${counts.links} links; loading it into memory ...`);
-  start = performance.now();
-  await store.ready();
-  rows.push({
-    name: `embedded store: graph loaded into memory (${counts.nodes + counts.links} records)`,
-    value: Math.round(seconds(start) * 10) / 10,
-    unit: 's',
-    note: `in the background after start; reads go to Kuzu until it is done. RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB after`,
-  });
-  rows.push(...(await measureQueries(store, shape, { agencies: AGENCIES, userId: 'bench' }, opts.samples)));
-  await store.close();
-  if (opts.seedScale !== 'none') rows.push(seedRow(opts.seedScale));
+    console.log(`queries: loading ${shape.nodes} nodes and ${shape.links} links with raw COPY ...`);
+    const load = await rawKuzuCopy(shape, join(work, 'graph'));
+    rows.push({
+      name: `raw Kuzu COPY (${shape.nodes + shape.links} records into empty tables)`,
+      value: Math.round(load.recordsPerSecond),
+      unit: 'records/s',
+      note: `${load.seconds.toFixed(1)} s`,
+    });
+    const store = await openKuzuStore(join(work, 'graph'));
+    counts = await store.counts();
+    console.log(`queries: store holds ${counts.nodes} nodes, ${counts.links} links; loading it into memory ...`);
+    start = performance.now();
+    await store.ready();
+    rows.push({
+      name: `embedded store: graph loaded into memory (${counts.nodes + counts.links} records)`,
+      value: Math.round(seconds(start) * 10) / 10,
+      unit: 's',
+      note: `in the background after start; reads go to Kuzu until it is done. RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB after`,
+    });
+    rows.push(...(await measureQueries(store, shape, { agencies: AGENCIES, userId: 'bench' }, opts.samples)));
+    await store.close();
+  }
+  if (parts.has('seed') && opts.seedScale !== 'none') rows.push(seedRow(opts.seedScale));
+  // The API rows run on the city store the city rows imported (the import takes minutes).
+  const cityStore = join(work, 'city-store');
+  if (parts.has('city')) rows.push(...(await benchCity(work, { keepStore: cityStore })));
+  if (parts.has('api')) rows.push(...childRows('API', ['scripts/bench-api.ts', '--scale', 'city', '--dir', cityStore]));
+  if (parts.has('web')) rows.push(...childRows('web', ['test/bench/web/bench.ts']));
 
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const previous = (() => {
@@ -149,7 +172,7 @@ async function main() {
     }
   })();
   const merged = [...(previous.rows ?? []).filter((r) => !rows.some((x) => x.name === r.name)), ...rows];
-  const results = { machine, at: new Date().toISOString(), graph: { ...shape, stored: counts }, rows: merged };
+  const results = { machine, at: new Date().toISOString(), graph: { ...shape, ...(counts ? { stored: counts } : {}) }, rows: merged };
   writeFileSync(opts.out, JSON.stringify(results, null, 2) + '\n');
   if (opts.out === 'test/bench/results.json') writeReadmeTable(results);
   console.table(rows.map((r) => ({ row: r.name, value: `${r.value} ${r.unit}`, target: r.target ?? '', floor: r.floor ? `${r.floor.value} (${r.floor.name})` : '', note: r.note ?? '' })));

@@ -54,20 +54,22 @@ async function writeNodes(s: KuzuSession, copy: Copier, fresh: CheckedNode[], kn
     'Entity',
     fresh.map((n) => ({ ...n.props, id: n.id, label: n.label, owners: encodeOwners(n.owners), createdAt: now, updatedAt: now })),
   );
-  let nodesUpdated = 0;
+  const changed: Record<string, unknown>[] = [];
   if (known.length > 0) {
     const rows = await s.query('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n', { ids: known.map((n) => n.id) });
     const stored = new Map(rows.map((r) => [(r.n as Props).id as string, r.n as Props]));
     for (const node of known) {
       const current = stored.get(node.id)!;
       const owners = union(decodeOwners(current.owners), node.owners);
-      const changed = Object.entries(node.props).filter(([k, v]) => !same(current[k], v));
-      if (changed.length === 0 && owners.length === decodeOwners(current.owners).length) continue;
-      const set = Object.fromEntries(changed);
-      await s.query(updateNodeStatement(Object.keys(set)), { ...set, id: node.id, owners: encodeOwners(owners), now });
-      nodesUpdated++;
+      const differs = Object.entries(node.props).some(([k, v]) => !same(current[k], v));
+      if (!differs && owners.length === decodeOwners(current.owners).length) continue;
+      const merged: Record<string, unknown> = { id: node.id, owners: encodeOwners(owners) };
+      for (const p of UPDATABLE_NODE_PROPS) merged[p] = node.props[p] ?? current[p] ?? null;
+      changed.push(merged);
     }
   }
+  if (changed.length > 0) await updateNodes(s, changed, now);
+  const nodesUpdated = changed.length;
   return { nodesCreated: fresh.length, nodesUpdated };
 }
 
@@ -121,10 +123,25 @@ async function writeLinks(s: KuzuSession, copy: Copier, links: CheckedLink[], by
 const NODE_PROPS = allNodeProps();
 const LINK_PROPS = allLinkProps();
 
-function updateNodeStatement(props: string[]): string {
-  const sets = props.map((p) => `n.${p} = CAST($${p} AS ${kuzuType(p, NODE_PROPS[p]!)})`);
-  return `MATCH (n:Entity {id: $id}) SET ${['n.owners = $owners', 'n.updatedAt = $now', ...sets].join(', ')}`;
+/** Node properties a later record may set: all but the identity and the bookkeeping. */
+const UPDATABLE_NODE_PROPS = Object.keys(NODE_PROPS).filter((p) => !['id', 'label', 'owners', 'createdAt', 'updatedAt'].includes(p));
+
+/**
+ * Writes merged node rows in one statement (one join over the node table), not one statement
+ * each. Kuzu types a list parameter's struct fields from its first element and fails on a null
+ * there, so the list starts with a row of typed placeholder values whose id matches no node.
+ */
+async function updateNodes(s: KuzuSession, rows: Record<string, unknown>[], now: string): Promise<void> {
+  const placeholder: Record<string, unknown> = { id: '', owners: '' };
+  for (const p of UPDATABLE_NODE_PROPS) placeholder[p] = PLACEHOLDER[kuzuType(p, NODE_PROPS[p]!)];
+  await s.query(UPDATE_NODES, { rows: [placeholder, ...rows], now });
 }
+
+const PLACEHOLDER: Record<string, unknown> = { STRING: '', INT64: 0, BOOLEAN: false, 'STRING[]': [''] };
+
+const UPDATE_NODES =
+  'UNWIND $rows AS r MATCH (n:Entity {id: r.id}) SET ' +
+  ['n.owners = r.owners', 'n.updatedAt = $now', ...UPDATABLE_NODE_PROPS.map((p) => `n.${p} = CAST(r.${p} AS ${kuzuType(p, NODE_PROPS[p]!)})`)].join(', ');
 
 function updateLinkStatement(type: LinkType, props: string[]): string {
   const sets = props.map((p) => `r.${p} = CAST($${p} AS ${kuzuType(p, LINK_PROPS[p]!)})`);
