@@ -30,6 +30,15 @@ export async function buildWebIfStale({ quiet = false }: { quiet?: boolean } = {
   if (!webBuildStale()) return false;
   // Vite takes seconds to load: only when there is something to build.
   const { build } = await import('vite');
-  await build({ root: WEB, configFile: join(WEB, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+  // Vite builds for whatever NODE_ENV says, and the test runner says `test`: what `npm start`
+  // later serves must be React's production build all the same.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: WEB, configFile: join(WEB, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'error' : 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return true;
 }
