@@ -148,7 +148,7 @@ describe('the investigation workspace in a browser', () => {
   });
 
   let afterUndo: string[] = [];
-  step('undoes the money trail with Ctrl+Z', async () => {
+  step('undoes the money trail with Ctrl+Z, and redoes it', async () => {
     await page.getByTestId('canvas').focus();
     await page.keyboard.press('Control+z');
     await page.waitForSelector('[data-testid=workspace][data-layout=hierarchy]');
@@ -157,6 +157,16 @@ describe('the investigation workspace in a browser', () => {
     for (const card of [WU_CARD, ...COLLECTION_CARDS]) expect(afterUndo).not.toContain(card);
     expect(afterUndo).toEqual([...new Set([...beforeTrail, WU_CASE])].sort());
     await shot(page, '07-undone');
+    // Redo brings the trail back (Ctrl+Shift+Z, and Ctrl+Y after another undo).
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForSelector('[data-testid=workspace][data-layout=money]');
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector('[data-testid=workspace][data-layout=hierarchy]');
+    await page.keyboard.press('Control+y');
+    await page.waitForSelector('[data-testid=workspace][data-layout=money]');
+    expect((await canvasNodes(page)).map((n) => n.id)).toEqual(expect.arrayContaining([WU_CARD, ...COLLECTION_CARDS]));
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector('[data-testid=workspace][data-layout=hierarchy]');
   });
 
   let savedUrl = '';
