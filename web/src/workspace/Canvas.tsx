@@ -1,9 +1,9 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { diffElements } from '../graph/elements';
 import { chooseRenderer, cyRenderOptions, probe, type RendererChoice } from '../graph/renderer';
 import { buildStylesheet, LARGE_GRAPH } from '../graph/style';
+import { applyView, collect } from './canvas-apply';
 import { WORKSPACE_STYLE } from './canvas-style';
 import { pngScale } from './export';
 import type { Position } from './doc';
@@ -57,43 +57,6 @@ function fitView(cy: Core, eles?: cytoscape.CollectionArgument) {
   }
 }
 
-const collect = (cy: Core, ids: readonly string[]) => ids.reduce((c, id) => c.union(cy.getElementById(id)), cy.collection());
-const FIXED_KEYS = new Set(['id', 'source', 'target', 'parent']);
-
-/** Applies the difference between two views inside one batch, then the positions the view asks for. */
-function apply(cy: Core, prev: readonly ElementDefinition[], next: readonly ElementDefinition[]) {
-  const diff = diffElements(prev, next);
-  cy.batch(() => {
-    cy.remove(collect(cy, diff.remove));
-    // New elements first (label groups come first in a view), so that nodes can move into them.
-    cy.add(diff.add);
-    for (const u of diff.update) {
-      let el = cy.getElementById(u.id);
-      if (el.empty()) continue;
-      const { parent = null, ...data } = (u.data ?? {}) as { parent?: string | null };
-      // Moving re-creates the node under its new parent: carry on with the new one.
-      if (el.isNode() && (el.data('parent') ?? null) !== parent) el = el.move({ parent }) as unknown as typeof el;
-      const stale = Object.keys(el.data()).filter((k) => !FIXED_KEYS.has(k) && !(k in data));
-      if (stale.length) el.removeData(stale.join(' '));
-      el.data(data);
-      el.classes(u.classes);
-    }
-    for (const e of next) {
-      if (!e.position) continue;
-      const el = cy.getElementById(e.data.id!);
-      if (el.empty() || !el.isNode() || el.isParent()) continue;
-      const p = el.position();
-      if (Math.abs(p.x - e.position.x) > 0.01 || Math.abs(p.y - e.position.y) > 0.01) {
-        if (el.locked()) el.unlock();
-        el.position(e.position);
-      }
-      const shouldLock = e.locked === true || String(e.classes ?? '').split(' ').includes('locked');
-      if (shouldLock) el.lock();
-      else if (el.locked()) el.unlock();
-    }
-  });
-}
-
 /**
  * The Cytoscape canvas: creates the instance once, applies each new view as a diff inside one
  * batch, and reports what the user does with it. It decides nothing: positions, layouts and
@@ -105,6 +68,8 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
   const shown = useRef<readonly ElementDefinition[]>([]);
   const large = useRef(false);
   const fitted = useRef(0);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const alive = useRef(new AbortController());
   const handlers = useRef({ onSelect, onActivate, onMenu, onMoved });
   handlers.current = { onSelect, onActivate, onMenu, onMoved };
 
@@ -149,6 +114,8 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
     cy.on('mouseover', 'node, edge', (e: EventObject) => e.target.addClass('show-label'));
     cy.on('mouseout', 'node, edge', (e: EventObject) => e.target.removeClass('show-label'));
     return () => {
+      alive.current.abort();
+      alive.current = new AbortController();
       resized.disconnect();
       clearTimeout(selectTimer);
       clearTimeout(moveTimer);
@@ -170,13 +137,16 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
       const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport?: boolean } }).renderer();
       renderer.hideEdgesOnViewport = cyRenderOptions(rendererChoice(), elements.length).hideEdgesOnViewport ?? false;
     }
-    const first = shown.current.length === 0;
-    apply(cy, shown.current, elements);
+    const prev = shown.current;
     shown.current = elements;
-    if (elements.length && (first || fitted.current !== fitKey)) {
-      fitted.current = fitKey;
-      fitView(cy);
-    }
+    const fit = elements.length > 0 && (prev.length === 0 || fitted.current !== fitKey);
+    fitted.current = fitKey;
+    // Views apply one after another: a big one adds its elements over several frames.
+    queue.current = queue.current
+      .then(() => applyView(cy, prev, elements, alive.current.signal))
+      .then(() => {
+        if (fit && !cy.destroyed()) fitView(cy);
+      });
   }, [elements, fitKey]);
 
   useImperativeHandle(

@@ -19,6 +19,8 @@ import type { Tasks } from './use-tasks';
 export const EXPAND_LIMIT = 50;
 /** Nodes a placeholder adds each time it is expanded. */
 export const MORE_PAGE = 100;
+/** Up to how many nodes an expansion fits the view to the canvas by itself ("fit" does it for more). */
+const AUTO_FIT_MAX = 500;
 /** From how many nodes on the canvas an expansion lays out only the new ones. */
 const KEEP_FROM = 3;
 /** Layers of transfers a money trail follows unless asked for more. */
@@ -78,7 +80,8 @@ export function createActions(ctx: ActionContext) {
     const before = history.current();
     history.change({ key, params }, f);
     await settle(before, signal);
-    ctx.fit();
+    // Fitting redraws every node at the new zoom in one frame: fine for hundreds, not thousands.
+    if (Object.keys(history.current().positions).length <= AUTO_FIT_MAX) ctx.fit();
   }
 
   /** Commits a change laid out by a synchronous layout in the same step. */
