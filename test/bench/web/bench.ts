@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import type { BenchApi } from './page/api';
 
@@ -35,8 +35,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * Chromium as on a machine without a GPU: software canvas and compositing, WebGL on SwiftShader.
  * Not `--use-angle=swiftshader`: that makes Chromium take SwiftShader for a GPU and run the 2D
- * canvas through it ("Canvas: Hardware accelerated" in chrome://gpu), which panned this graph at
- * 2.6 frames/s where the software canvas gave 50.
+ * canvas through it ("Canvas: Hardware accelerated" in chrome://gpu), which showed this graph,
+ * standing still, at 2.6 frames/s where the software canvas gave 50.
  */
 const SOFTWARE_ARGS = ['--enable-unsafe-swiftshader', '--no-sandbox'];
 
@@ -70,18 +70,6 @@ async function buildPage(outDir: string): Promise<void> {
 
 type Bench = { bench: BenchApi };
 
-/** Pans by dragging the mouse across the canvas for `seconds`, as a user does. */
-async function dragPan(page: Page, seconds: number): Promise<void> {
-  await page.mouse.move(640, 400);
-  await page.mouse.down();
-  const end = Date.now() + seconds * 1000;
-  for (let i = 0; Date.now() < end; i++) {
-    const t = i * 0.15;
-    await page.mouse.move(640 + 200 * Math.sin(t), 400 + 120 * Math.sin(t * 0.7));
-  }
-  await page.mouse.up();
-}
-
 export async function benchWeb(opts: { panSeconds?: number } = {}): Promise<Row[]> {
   const panSeconds = opts.panSeconds ?? 4;
   const outDir = mkdtempSync(join(tmpdir(), 'web-bench-'));
@@ -99,13 +87,11 @@ export async function benchWeb(opts: { panSeconds?: number } = {}): Promise<Row[
     const gl = await page.evaluate(() => (window as unknown as Bench).bench.renderer());
     const renderer = `${gl.webgl ? 'WebGL' : 'canvas'} renderer: ${gl.reason}`;
 
-    const pan = await page.evaluate((s) => (window as unknown as Bench).bench.pan({ nodes: 5000, links: 10000, seconds: s }), panSeconds);
     await page.evaluate(() => (window as unknown as Bench).bench.setupPan({ nodes: 5000, links: 10000 }));
-    await page.evaluate(() => (window as unknown as Bench).bench.startFrames());
-    await dragPan(page, panSeconds);
-    const drag = await page.evaluate(() => (window as unknown as Bench).bench.stopFrames());
+    const drag = await page.evaluate((s) => (window as unknown as Bench).bench.dragPan({ seconds: s }), panSeconds);
+    const pan = await page.evaluate((s) => (window as unknown as Bench).bench.panFor({ seconds: s }), panSeconds);
     const hier = await page.evaluate(() => (window as unknown as Bench).bench.hierarchy({ members: 1000, runs: 5 }));
-    const expand = await page.evaluate(() => (window as unknown as Bench).bench.expand({ baseMembers: 100, addMembers: 130 }));
+    const expand = await page.evaluate(() => (window as unknown as Bench).bench.expand({ baseMembers: 10, addMembers: 130 }));
     const force = await page.evaluate(() => (window as unknown as Bench).bench.force({ members: 130 }));
     if (errors.length) throw new Error(`bench page errors: ${errors.join('; ')}`);
 
@@ -113,20 +99,20 @@ export async function benchWeb(opts: { panSeconds?: number } = {}): Promise<Row[
     const steps = (s: Record<string, number>) => Object.entries(s).map(([k, v]) => (k === 'slices' ? `${v} slices` : `${k} ${v} ms`)).join(', ');
     return [
       {
-        name: 'web: pan 5,000 nodes + 10,000 edges, programmatic (full redraw every frame)',
+        name: 'web: pan 5,000 nodes + 10,000 edges by dragging',
+        value: drag.fps,
+        unit: 'frames/s',
+        target: '≥ 30',
+        met: drag.fps >= 30 && (drag.panned ?? 0) > 0,
+        note: `${load}; ${renderer}; the app's stylesheet (large) and render options, ${drag.elements} elements fitted (zoom ${drag.zoom}); a mouse drag (events dispatched in the page, one move a frame) panned ${drag.panned} px: ${drag.frames} frames in ${drag.seconds} s, worst frame ${drag.worstFrame} ms (the drag's first, drawing the viewport texture)`,
+      },
+      {
+        name: 'web: pan 5,000 nodes + 10,000 edges by code (cy.panBy each frame, full redraw)',
         value: pan.fps,
         unit: 'frames/s',
         target: '≥ 30',
         met: pan.fps >= 30,
-        note: `${load}; ${renderer}; ${pan.elements} elements fitted (zoom ${pan.zoom}), the app's stylesheet (large), ${pan.frames} frames in ${pan.seconds} s, worst frame ${pan.worstFrame} ms`,
-      },
-      {
-        name: 'web: pan 5,000 nodes + 10,000 edges, mouse drag',
-        value: drag.fps,
-        unit: 'frames/s',
-        target: '≥ 30',
-        met: drag.fps >= 30,
-        note: `${load}; ${renderer}; Playwright mouse moves (each waits for the page to handle it); ${drag.frames} frames in ${drag.seconds} s, worst frame ${drag.worstFrame} ms`,
+        note: `${load}; the same canvas; every frame redraws 15,000 elements (no viewport texture outside user gestures): ${pan.frames} frames in ${pan.seconds} s, worst frame ${pan.worstFrame} ms, panned ${pan.panned} px`,
       },
       {
         name: 'web: gang hierarchy layout, 1,000-member gang',

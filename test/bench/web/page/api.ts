@@ -3,10 +3,12 @@ export interface BenchApi {
   renderer(): { renderer: string; webgl: boolean; reason: string };
   /** Programmatic panning (every frame a full redraw) of `nodes`/`links` with the app's stylesheet. */
   pan(opts: { nodes: number; links: number; seconds: number }): Promise<PanResult>;
-  /** Set up the same graph and count frames until `stopFrames` (the driver pans with the mouse in between). */
+  /** After setupPan: programmatic panning of the canvas as it is. */
+  panFor(opts: { seconds: number }): Promise<PanResult>;
+  /** Puts `nodes`/`links` of a synthetic gang graph on the canvas, fitted, caches warm. */
   setupPan(opts: { nodes: number; links: number }): Promise<{ elements: number }>;
-  startFrames(): void;
-  stopFrames(): PanResult;
+  /** After setupPan: drags the canvas with mouse events dispatched in the page, one move a frame. */
+  dragPan(opts: { seconds: number }): Promise<PanResult>;
   hierarchy(opts: { members: number; runs: number }): Promise<HierarchyResult>;
   expand(opts: { baseMembers: number; addMembers: number }): Promise<TaskResult>;
   force(opts: { members: number }): Promise<TaskResult>;
@@ -20,6 +22,8 @@ export interface PanResult {
   worstFrame: number;
   elements: number;
   zoom: number;
+  /** For a drag: how far the view moved at most, px (0 means the drag did not pan). */
+  panned?: number;
 }
 
 export interface HierarchyResult {

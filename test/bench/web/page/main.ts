@@ -70,13 +70,7 @@ let count = 0;
 let started = 0;
 let last = 0;
 let worst = 0;
-function tick(t: number) {
-  if (!counting) return;
-  count++;
-  worst = Math.max(worst, t - last);
-  last = t;
-  requestAnimationFrame(tick);
-}
+/** Counts frames until stopCounting, calling `onFrame` (a pan step, a mouse move) in each. */
 function startCounting(onFrame?: () => void) {
   counting = true;
   count = 0;
@@ -85,7 +79,10 @@ function startCounting(onFrame?: () => void) {
   const loop = (t: number) => {
     if (!counting) return;
     onFrame?.();
-    tick(t);
+    count++;
+    worst = Math.max(worst, t - last);
+    last = t;
+    requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
 }
@@ -120,13 +117,40 @@ const api: BenchApi = {
 
   async pan(opts) {
     await setupPan(opts);
+    return api.panFor(opts);
+  },
+  async panFor(opts) {
+    const start = { ...cy!.pan() };
     startCounting(() => cy!.panBy({ x: 3, y: 2 }));
     await new Promise((r) => setTimeout(r, opts.seconds * 1000));
-    return stopCounting();
+    const result = stopCounting();
+    return { ...result, panned: Math.round(Math.hypot(cy!.pan().x - start.x, cy!.pan().y - start.y)) };
   },
   setupPan,
-  startFrames: () => startCounting(),
-  stopFrames: stopCounting,
+  async dragPan({ seconds }) {
+    // Mouse events dispatched in the page, one move a frame as a pointer sends them, so that
+    // Cytoscape's own handlers pan (with its viewport texture) and no driver round trip paces
+    // the frames. The drag starts in the fit's empty margin, so it grabs the background.
+    const container = document.getElementById('cy')!;
+    const target = container.querySelector('canvas:last-of-type') ?? container;
+    const box = container.getBoundingClientRect();
+    const at = (x: number, y: number) => ({ clientX: box.left + x, clientY: box.top + y, bubbles: true, cancelable: true, button: 0, buttons: 1, view: window });
+    let i = 0;
+    let moved = 0;
+    const start = { ...cy!.pan() };
+    const move = () => {
+      const t = ++i * 0.05;
+      window.dispatchEvent(new MouseEvent('mousemove', at(8 + 300 * (1 - Math.cos(t)), 8 + 200 * (1 - Math.cos(t * 0.7)))));
+      const p = cy!.pan();
+      moved = Math.max(moved, Math.hypot(p.x - start.x, p.y - start.y));
+    };
+    target.dispatchEvent(new MouseEvent('mousedown', at(8, 8)));
+    startCounting(move);
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    const result = stopCounting();
+    window.dispatchEvent(new MouseEvent('mouseup', at(8, 8)));
+    return { ...result, panned: Math.round(moved) };
+  },
 
   async hierarchy({ members, runs }) {
     const g = syntheticGang({ members });
