@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import { addInSlices } from './cy-apply';
+import { addInSlices, inSlices } from './cy-apply';
 
 let cy: Core | undefined;
 afterEach(() => cy?.destroy());
@@ -17,11 +17,17 @@ describe('addInSlices', () => {
     expect([slices, cy.nodes().length, cy.edges().length]).toEqual([3, 1501, 1500]);
   });
 
+  it('sizes slices by what the last one cost, within the bounds', async () => {
+    const sizes: number[] = [];
+    const slices = await inSlices(Array.from({ length: 100 }, (_, i) => i), (s) => sizes.push(s.length), { firstSlice: 10, minSlice: 25, maxSlice: 40, budgetMs: 1e9, nextFrame: nextTick });
+    expect([slices, sizes]).toEqual([4, [10, 40, 40, 10]]);
+  });
+
   it('stops between slices when aborted', async () => {
     cy = cytoscape({ headless: true });
     const ctl = new AbortController();
     const els: ElementDefinition[] = Array.from({ length: 100 }, (_, i) => ({ group: 'nodes', data: { id: `n${i}` } }));
-    const slices = await addInSlices(cy, els, { firstSlice: 30, maxSlice: 30, signal: ctl.signal, nextFrame: () => (ctl.abort(), nextTick()) });
+    const slices = await addInSlices(cy, els, { firstSlice: 30, minSlice: 30, maxSlice: 30, signal: ctl.signal, nextFrame: () => (ctl.abort(), nextTick()) });
     expect([slices, cy.nodes().length]).toEqual([1, 30]);
   });
 });
