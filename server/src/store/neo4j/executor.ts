@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Row } from '../runner';
-import { plainRecord } from './values';
+import { driverParams, plainRecord } from './values';
 
 export interface Neo4jSettings {
   uri: string;
@@ -31,7 +31,7 @@ export class Executor {
   async read(query: string, params: Record<string, unknown>): Promise<Row[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead(async (tx) => (await tx.run(query, params)).records.map(plainRecord));
+      return await session.executeRead(async (tx) => (await tx.run(query, driverParams(params) as Record<string, unknown>)).records.map(plainRecord));
     } finally {
       await session.close();
     }
@@ -41,7 +41,7 @@ export class Executor {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite((tx: ManagedTransaction) =>
-        work(async (query, params) => (await tx.run(query, params)).records.map(plainRecord)),
+        work(async (query, params) => (await tx.run(query, driverParams(params) as Record<string, unknown>)).records.map(plainRecord)),
       );
     } finally {
       await session.close();

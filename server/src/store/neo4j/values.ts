@@ -26,3 +26,17 @@ export function plainRecord(record: Neo4jRecord): Row {
   for (const key of record.keys) out[String(key)] = plain(record.get(key));
   return out;
 }
+
+/**
+ * Parameters as the driver should send them: a JavaScript number goes over the wire as a
+ * float, which Neo4j refuses where it wants an integer (`LIMIT $limit`) and stores as a float
+ * (money in fen). Every safe integer becomes the driver's Integer, nested ones included.
+ */
+export function driverParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(driverParams);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = driverParams(v);
+  return out;
+}
