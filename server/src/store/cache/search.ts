@@ -10,8 +10,8 @@ export interface SearchParams {
   limit: number;
 }
 
-/** Candidates beyond this many (a text as common as "1", or four digits at city scale) are left to the engine's own scan: decoding more would hold the event loop longer than the scan takes. */
-const MAX_CANDIDATES = 1_000;
+/** Candidates beyond this many (a text as common as "1") are left to the engine's own scan. */
+const MAX_CANDIDATES = 20_000;
 
 const RANK: Record<string, number> = { name: 2, partial: 3, 'card-suffix': 1, 'phone-suffix': 1 };
 
