@@ -24,7 +24,6 @@ import type {
 } from '../domain/types';
 import { checkBatch, linkIdentity } from './batch-check';
 import type { CacheKeeper } from './cache/cache-keeper';
-import { cachedSearch } from './cache/search';
 import { cachedLinkedCases, cachedNeighborhood, cachedNodes, cachedPaths, cachedSubgraph, cachedTransfersOut } from './cache/cached-reads';
 import { CypherInvestigations } from './cypher-investigations';
 import { STORE_LIMITS, type GraphStore } from './graph-store';
@@ -118,17 +117,14 @@ export class CypherGraphStore implements GraphStore {
   async search(viewer: Viewer, text: string, options: SearchOptions): Promise<SearchHit[]> {
     const terms = searchTerms(text);
     if (terms.text.length === 0 || viewer.agencies.length === 0) return [];
-    const params = {
+    const rows = await this.runner.read('search', {
+      ...viewerParams(viewer),
       labels: options.labels?.length ? options.labels : LABEL_NAMES,
       text: terms.text,
       phone: terms.phone ?? '',
       digits: terms.digits ?? '',
       limit: clamp(options.limit, 1, STORE_LIMITS.maxLimit),
-    };
-    const cache = this.cache?.current();
-    const cached = cache ? cachedSearch(cache, viewer, params) : null;
-    if (cached) return cached;
-    const rows = await this.runner.read('search', { ...viewerParams(viewer), ...params });
+    });
     return rows.map((r) => ({ node: toNode(r.n), matchedBy: r.matchedBy as string }));
   }
 

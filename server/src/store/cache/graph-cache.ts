@@ -239,33 +239,6 @@ export class GraphCache {
     return found;
   }
 
-  /** The row (slot) of a node file that holds byte `at`. */
-  rowSlot(rows: RowRefs, at: number): number {
-    let lo = 0;
-    let hi = rows.start.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (rows.start[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  /**
-   * The node whose exported row holds byte `at` of a node file, or -1 when that row has been
-   * rewritten since (its current row is among `rewritten()`). Nodes are numbered in the order
-   * of the export's rows, so a row's slot is its node's number.
-   */
-  nodeAtRow(rows: RowRefs, at: number): number {
-    const v = this.rowSlot(rows, at);
-    return this.nodeOverride.has(v) ? -1 : v;
-  }
-
-  /** Nodes whose rows were rewritten or added since the load. */
-  rewritten(): IterableIterator<number> {
-    return this.nodeOverride.keys();
-  }
-
   /** Which owner sets a viewer may see, by number; remembered per agency list until a new set appears. */
   visibleOwnerSets(viewer: Viewer): Uint8Array {
     const key = viewer.agencies.join(',');
