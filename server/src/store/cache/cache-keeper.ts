@@ -1,6 +1,5 @@
 import type { GraphLink, GraphNode } from '../../domain/types';
 import type { CheckedBatch } from '../batch-check';
-import { encodeOwners } from '../visibility';
 import type { GraphCache } from './graph-cache';
 
 /** Where a cache comes from: the engine that holds the graph. */
@@ -66,8 +65,7 @@ export class CacheKeeper {
         if (from === undefined || to === undefined) return; // stays stale: reload
         const known = cache.findLink(from, to, row.type, row.key);
         if (known === undefined) {
-          const at = typeof row.props.at === 'string' ? Date.parse(row.props.at) : NaN;
-          cache.appendLink(from, to, row.type, at, cache.ownerSet(encodeOwners(row.owners)), row);
+          cache.appendLink(from, to, row);
         } else {
           cache.putLinkRow(known, row);
         }

@@ -67,18 +67,6 @@ export function fieldValue(buf: Uint8Array, start: number, stop: number): string
   return text.includes('"') ? text.replaceAll('""', '"') : text;
 }
 
-/** Every field of the record [start, end). */
-export function parseRecord(buf: Uint8Array, start: number, end: number): (string | null)[] {
-  const fields: (string | null)[] = [];
-  let pos = start;
-  for (;;) {
-    const stop = fieldEnd(buf, pos, end);
-    fields.push(fieldValue(buf, pos, stop));
-    if (stop >= end) return fields;
-    pos = stop + 1;
-  }
-}
-
 /** A non-negative integer field, read straight from its digits (-1 when empty). */
 export function intField(buf: Uint8Array, start: number, stop: number): number {
   if (start === stop) return -1;

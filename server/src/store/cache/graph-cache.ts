@@ -7,7 +7,8 @@ import { decodeLink, decodeNode } from './layout';
 const LABEL_CODE = new Map<Label, number>(LABEL_NAMES.map((l, i) => [l, i]));
 const TYPE_CODE = new Map<LinkType, number>(LINK_TYPE_NAMES.map((t, i) => [t, i]));
 
-function grown<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(array: T, need: number): T {
+/** `array`, or a copy at least twice as long when it holds fewer than `need`. */
+export function grown<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(array: T, need: number): T {
   if (need <= array.length) return array;
   const next = new (array.constructor as new (n: number) => T)(Math.max(need, array.length * 2, 1024));
   next.set(array);
@@ -177,9 +178,9 @@ export class GraphCache {
   }
 
   /** Adds a link after the adjacency index was built. */
-  appendLink(from: number, to: number, type: LinkType, at: number, owners: number, row: GraphLink): number {
-    const l = this.addLink(from, to, type, at, owners, 0, 0);
-    this.linkOverride.set(l, row);
+  appendLink(from: number, to: number, row: GraphLink): number {
+    const l = this.addLink(from, to, row.type, NaN, 0, 0, 0);
+    this.putLinkRow(l, row);
     for (const v of from === to ? [from] : [from, to]) {
       const list = this.extraAdj.get(v);
       if (list) list.push(l);

@@ -104,4 +104,3 @@ export function decodeLink(buf: Uint8Array, start: number, end: number, type: Li
   };
 }
 
-export const LINK_TYPE_CODE = new Map<LinkType, number>(LINK_TYPE_NAMES.map((t, i) => [t, i]));

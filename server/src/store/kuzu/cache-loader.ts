@@ -2,7 +2,7 @@ import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { allLinkProps, allNodeProps, LABEL_NAMES, LINK_TYPE_NAMES, type Label } from '../../domain/model';
 import { fieldEnd, fieldValue, intField, scanRecords } from '../cache/csv';
-import { GraphCache } from '../cache/graph-cache';
+import { GraphCache, grown } from '../cache/graph-cache';
 import { LINK_COLUMNS, LIST_SEPARATOR, NODE_COLUMNS } from '../cache/layout';
 import type { KuzuSession } from './kuzu-runner';
 
@@ -34,13 +34,8 @@ function records(buf: Uint8Array, count: number, onRecord: (slot: number, fields
   const fields = new Int32Array(count * 2);
   scanRecords(buf, (s, e) => {
     if (n === start.length) {
-      const grow = (a: Uint32Array) => {
-        const b = new Uint32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      start = grow(start);
-      end = grow(end);
+      start = grown(start, n + 1);
+      end = grown(end, n + 1);
     }
     start[n] = s;
     end[n] = e;
