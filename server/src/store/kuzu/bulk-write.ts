@@ -20,7 +20,7 @@ export async function writeBatch(s: KuzuSession, batch: CheckedBatch, by: string
     const copy = bulkCopier(s, dir);
     const sourcesCreated = await writeSources(s, copy, batch, now);
     const nodes = await writeNodes(s, copy, batch.nodes.filter((n) => !batch.existing.has(n.id)), batch.nodes.filter((n) => batch.existing.has(n.id)), now);
-    const links = await writeLinks(s, copy, batch.links, by, now);
+    const links = await writeLinks(s, copy, batch.links, batch.existing, by, now);
     return { ...nodes, ...links, sourcesCreated };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -81,10 +81,15 @@ interface LinkState {
 
 const stateOf = (x: LinkState) => JSON.stringify({ owners: x.owners, sources: x.sources, props: sortKeys(x.props) });
 
-async function writeLinks(s: KuzuSession, copy: Copier, links: CheckedLink[], by: string, now: string) {
+/**
+ * A link can be stored already only when both its ends were stored before this batch, so only
+ * those are looked up (a first import of a large bundle looks up none).
+ */
+async function writeLinks(s: KuzuSession, copy: Copier, links: CheckedLink[], existing: Set<string>, by: string, now: string) {
   if (links.length === 0) return { linksCreated: 0, linksUpdated: 0 };
   const ids = links.map(linkIdentity);
-  const rows = await s.query('UNWIND $ids AS id MATCH (k:LinkKey {id: id}) RETURN k.id AS id, k.state AS state', { ids });
+  const maybeStored = ids.filter((_, i) => existing.has(links[i]!.from) && existing.has(links[i]!.to));
+  const rows = maybeStored.length === 0 ? [] : await s.query('UNWIND $ids AS id MATCH (k:LinkKey {id: id}) RETURN k.id AS id, k.state AS state', { ids: maybeStored });
   const stored = new Map(rows.map((r) => [r.id as string, JSON.parse(r.state as string) as LinkState]));
   const fresh = links.filter((_, i) => !stored.has(ids[i]!));
   const byType = new Map<LinkType, Record<string, unknown>[]>();
