@@ -185,3 +185,53 @@ export interface StoreCounts {
   links: number;
   sources: number;
 }
+
+/** What case linkage weighs of one case: its kind, time and place, and what it involves. */
+export interface CaseFacts {
+  id: string;
+  category: string | null;
+  reportedAt: string | null;
+  city: string | null;
+  district: string | null;
+  /**
+   * Ids of the identifiers it INVOLVES (card, phone, account, device) and of the persons who are
+   * SUSPECT_IN it, each once, sorted.
+   */
+  identifiers: string[];
+}
+
+/** An identifier (or suspect) with the cases it touches. */
+export interface IdentifierUse {
+  id: string;
+  label: Label;
+  /** How many visible cases involve it (or have it as a suspect), exactly. */
+  caseCount: number;
+  /** Those cases' ids, sorted, when there are at most the `casesPerIdentifier` asked for; else empty. */
+  cases: string[];
+}
+
+/** Which cases involve which identifiers and suspects: what case linkage computes on. */
+export interface CaseIncidence {
+  /** The cases asked for (every visible case when none were named), sorted by id. */
+  cases: CaseFacts[];
+  /** Every identifier or suspect of those cases, sorted by id. */
+  identifiers: IdentifierUse[];
+}
+
+export const LINK_VERDICTS = ['CONFIRMED', 'REJECTED'] as const;
+export type LinkVerdict = (typeof LINK_VERDICTS)[number];
+
+/** An investigator's word on whether two cases are linked, kept with who, when and why. */
+export interface CaseLinkJudgement {
+  /** `judgement:` and a random UUID. */
+  id: string;
+  /** The pair, in id order (caseA < caseB). */
+  caseA: string;
+  caseB: string;
+  verdict: LinkVerdict;
+  reason: string;
+  by: string;
+  at: string;
+  /** The judge's agencies: their members' scores follow this judgement. */
+  agencies: string[];
+}

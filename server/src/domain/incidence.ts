@@ -1,0 +1,30 @@
+import type { Label } from './model';
+import type { CaseFacts, CaseIncidence, IdentifierUse } from './types';
+
+/**
+ * A CaseIncidence from rows of (case, identifier): what an engine returns when asked for every
+ * case at once. Each identifier's cases are those among `cases` (all visible cases).
+ */
+export function incidenceFrom(
+  cases: Omit<CaseFacts, 'identifiers'>[],
+  rows: Iterable<{ caseId: string; id: string; label: Label }>,
+  casesPerIdentifier: number,
+): CaseIncidence {
+  const byCase = new Map<string, Set<string>>(cases.map((c) => [c.id, new Set<string>()]));
+  const byIdentifier = new Map<string, { label: Label; cases: Set<string> }>();
+  for (const row of rows) {
+    const own = byCase.get(row.caseId);
+    if (!own) continue;
+    own.add(row.id);
+    const use = byIdentifier.get(row.id) ?? { label: row.label, cases: new Set<string>() };
+    use.cases.add(row.caseId);
+    byIdentifier.set(row.id, use);
+  }
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return {
+    cases: cases.map((c) => ({ ...c, identifiers: [...byCase.get(c.id)!].sort() })).sort(byId),
+    identifiers: [...byIdentifier]
+      .map(([id, u]): IdentifierUse => ({ id, label: u.label, caseCount: u.cases.size, cases: u.cases.size <= casesPerIdentifier ? [...u.cases].sort() : [] }))
+      .sort(byId),
+  };
+}
