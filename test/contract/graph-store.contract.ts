@@ -246,6 +246,20 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
       });
     });
 
+    describe('gangContacts', () => {
+      it("gives a gang's phones, the cases they are in and the numbers they called, within what the viewer sees", async () => {
+        const r = await store.gangContacts(both, ids.gang);
+        expect(r.memberIdentifiers).toEqual([{ id: ids.callerPhone, gang: ids.gang }]);
+        expect(r.caseIdentifiers.map((c) => [c.id, c.caseId, c.category]).sort()).toEqual([
+          [ids.callerPhone, ids.fj1, 'PART_TIME_JOB'],
+          [ids.callerPhone, ids.sh2, 'IMPERSONATE_AUTHORITY'],
+        ]);
+        expect(r.contacts).toEqual([{ from: ids.callerPhone, to: ids.victimPhone, type: 'CALLED', at: '2026-03-10T01:00:00.000Z', seconds: 900 }]);
+        expect([r.victimIdentifiers, r.unregisteredCallers, r.people, r.financeStaff]).toEqual([[], [], [], []]);
+        expect((await store.gangContacts(fj, null)).contacts).toEqual([]);
+      });
+    });
+
     describe('stats', () => {
       it('counts and sums by category, channel, province, status and Shanghai month', async () => {
         const stats = await store.stats(sh, {});

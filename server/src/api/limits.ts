@@ -13,6 +13,8 @@ export const API_LIMITS = {
   paths: { max: STORE_LIMITS.maxPaths, fallback: 5 },
   trailDepth: { max: STORE_LIMITS.maxTransferDepth, fallback: 4 },
   textLength: { max: 200 },
+  /** Entries of an early-warning list, highest risk first. */
+  warnings: { max: 500, fallback: 100 },
   /** Saved investigations one list answer holds, newest first. */
   investigations: { max: 100, fallback: 50 },
   /** Bytes of NDJSON one importBundle call may carry. */

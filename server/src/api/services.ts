@@ -8,6 +8,7 @@ import { apiError } from './errors';
 import { createInvestigationServices } from './investigations';
 import { API_LIMITS, clamp } from './limits';
 import type { ApiViewer } from './viewer';
+import { createWarningServices } from './warning';
 
 export interface WindowArgs {
   from?: string | null;
@@ -76,6 +77,8 @@ export function createServices(store: GraphStore) {
 
   return {
     investigations: createInvestigationServices(store),
+
+    warning: createWarningServices(store),
 
     search: (viewer: ApiViewer, a: { text: string; labels?: readonly Label[] | null; limit?: number | null }) => {
       const text = a.text.trim().slice(0, API_LIMITS.textLength.max);

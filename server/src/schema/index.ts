@@ -7,6 +7,7 @@ import './case';
 import './money';
 import './gang';
 import './stats';
+import './warning';
 import './write';
 import './investigation';
 

@@ -26,6 +26,8 @@ import { checkBatch, linkIdentity } from './batch-check';
 import type { CacheKeeper } from './cache/cache-keeper';
 import { cachedLinkedCases, cachedNeighborhood, cachedNodes, cachedPaths, cachedSubgraph, cachedTransfersOut } from './cache/cached-reads';
 import { CypherInvestigations } from './cypher-investigations';
+import { readGangContacts } from './gang-contacts';
+import type { GangContactRecords } from '../domain/early-warning';
 import { STORE_LIMITS, type GraphStore } from './graph-store';
 import { hopLink } from './path-links';
 import type { Investigation, InvestigationDraft, InvestigationSummary } from './investigations';
@@ -276,6 +278,10 @@ export class CypherGraphStore implements GraphStore {
     const links = await read('stats-links', vp);
     const [sources] = await read('stats-sources', vp);
     return statsFromRows({ cases, nodes, links, sources: num(sources?.count) });
+  }
+
+  gangContacts(viewer: Viewer, gangId: string | null): Promise<GangContactRecords> {
+    return readGangContacts(this.runner, viewer, gangId);
   }
 
   async getSources(viewer: Viewer, ids: string[]): Promise<SourceRecord[]> {

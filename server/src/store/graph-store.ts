@@ -19,6 +19,7 @@ import type {
   UpsertResult,
   Viewer,
 } from '../domain/types';
+import type { GangContactRecords } from '../domain/early-warning';
 import type { InvestigationStore } from './investigations';
 
 /** Bounds the port itself enforces, whatever a caller asks; the API clamps to the same numbers. */
@@ -87,6 +88,14 @@ export interface GraphStore extends InvestigationStore {
 
   /** Counts and sums of loss, stopped and returned money, by category, channel, province, status, month. */
   stats(viewer: Viewer, filter: StatsFilter): Promise<Stats>;
+
+  /**
+   * What early warning ranks: the phones and accounts of one gang (its members' and those of
+   * cases its members are suspects in) or of every gang (`null`: also every case's, and phones
+   * nobody uses that called several numbers), the calls and messages out of them, and who uses
+   * what they reached with their roles.
+   */
+  gangContacts(viewer: Viewer, gangId: string | null): Promise<GangContactRecords>;
 
   /** The visible sources among `ids`. */
   getSources(viewer: Viewer, ids: string[]): Promise<SourceRecord[]>;
