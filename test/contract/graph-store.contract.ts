@@ -4,6 +4,7 @@ import { ImportError, importBundle } from '../../server/src/import/importer';
 import { BatchError, type GraphStore } from '../../server/src/store/graph-store';
 import { FJ, SH, fujianBundle, ids, shanghaiBundle, toLines } from './fixture';
 import { describeInvestigationContract } from './investigations.contract';
+import { describeLinkageContract } from './linkage.contract';
 
 const sh: Viewer = { agencies: [SH], userId: 'u-sh' };
 const fj: Viewer = { agencies: [FJ], userId: 'u-fj' };
@@ -22,6 +23,7 @@ const idsOf = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
  */
 export function describeGraphStoreContract(name: string, makeStore: () => Promise<GraphStore>): void {
   describeInvestigationContract(name, makeStore);
+  describeLinkageContract(name, makeStore);
   describe(`GraphStore contract: ${name}`, () => {
     let store: GraphStore;
 

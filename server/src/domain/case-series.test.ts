@@ -10,8 +10,8 @@ describe('caseSeries', () => {
       kase('case:A1', ['card:a', 'phone:95588'], { category: 'ONLINE_LOAN', reportedAt: '2025-01-05T10:00:00+08:00' }),
       kase('case:A2', ['card:a', 'qq:a'], { category: 'ONLINE_LOAN', reportedAt: '2025-02-05T10:00:00+08:00' }),
       kase('case:A3', ['qq:a', 'person:s'], { category: 'PART_TIME_JOB', reportedAt: '2024-12-31T23:00:00+08:00' }),
-      kase('case:B1', ['phone:b', 'phone:95588']),
-      kase('case:B2', ['phone:b', 'mac:hub-wifi']),
+      kase('case:B1', ['phone:+8613900000001', 'phone:95588']),
+      kase('case:B2', ['phone:+8613900000001', 'mac:hub-wifi']),
       kase('case:C1', ['phone:95588', 'mac:hub-wifi']),
       ...crowd('phone:95588', 199),
       ...crowd('mac:hub-wifi', 250, 'case:wifi'),
@@ -19,7 +19,7 @@ describe('caseSeries', () => {
     const series = caseSeries(g, []);
     expect(brief(series)).toEqual([
       { cases: ['case:A1', 'case:A2', 'case:A3'], key: ['card:a 2/2', 'qq:a 2/2'], confirmed: 0 },
-      { cases: ['case:B1', 'case:B2'], key: ['phone:b 2/2'], confirmed: 0 },
+      { cases: ['case:B1', 'case:B2'], key: ['phone:+8613900000001 2/2'], confirmed: 0 },
     ]);
     expect(series[0]).toMatchObject({
       id: 'series:case:A1',
@@ -33,14 +33,14 @@ describe('caseSeries', () => {
   it('joins through an identifier too common to link alone only where weak evidence adds up', () => {
     const near = { category: 'ONLINE_LOAN', reportedAt: '2025-03-01T10:00:00+08:00', city: '上海市', district: '浦东新区' };
     const g = graph([
-      kase('case:A', ['phone:common'], near),
-      kase('case:B', ['phone:common'], near),
-      kase('case:C', ['phone:common', 'card:c'], { ...near, category: 'OTHER', reportedAt: '2025-06-01T10:00:00+08:00', city: '杭州市' }),
+      kase('case:A', ['phone:+8613900000009'], near),
+      kase('case:B', ['phone:+8613900000009'], near),
+      kase('case:C', ['phone:+8613900000009', 'card:c'], { ...near, category: 'OTHER', reportedAt: '2025-06-01T10:00:00+08:00', city: '杭州市' }),
       kase('case:D', ['card:c']),
-      ...crowd('phone:common', 97),
+      ...crowd('phone:+8613900000009', 97),
     ]);
     expect(brief(caseSeries(g, []))).toEqual([
-      { cases: ['case:A', 'case:B'], key: ['phone:common 2/100'], confirmed: 0 },
+      { cases: ['case:A', 'case:B'], key: ['phone:+8613900000009 2/100'], confirmed: 0 },
       { cases: ['case:C', 'case:D'], key: ['card:c 2/2'], confirmed: 0 },
     ]);
   });

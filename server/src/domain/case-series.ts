@@ -1,5 +1,5 @@
 import type { Label } from './model';
-import { LINKAGE_DEFAULTS, latestJudgements, pairKey, rarityWeight, scorePair, strongAloneCases, type LinkageOptions } from './linkage';
+import { LINKAGE_DEFAULTS, evidenceWeight, latestJudgements, pairKey, scorePair, strongAloneCases, type LinkageOptions } from './linkage';
 import type { CaseFacts, CaseIncidence, CaseLinkJudgement, IdentifierUse } from './types';
 
 /**
@@ -102,7 +102,7 @@ export function caseSeries(incidence: CaseIncidence, judgements: readonly CaseLi
   const scored = new Set<string>();
 
   for (const use of incidence.identifiers) {
-    if (use.caseCount < 2 || use.caseCount > o.hubCases) continue;
+    if (use.caseCount < 2 || evidenceWeight(use, o) === 0) continue;
     const members = use.cases.flatMap((id) => index.get(id) ?? []);
     if (members.length < 2) continue;
     let joined = false;
@@ -162,7 +162,7 @@ export function caseSeries(incidence: CaseIncidence, judgements: readonly CaseLi
     const counts = [...(byIdentifier.get(root) ?? new Map<string, number>())].filter(([, n]) => n >= 2);
     const key = counts
       .map(([id, n]) => ({ id, label: uses.get(id)!.label, cases: n, caseCount: uses.get(id)!.caseCount }))
-      .sort((x, y) => y.cases - x.cases || rarityWeight(y.caseCount, o) - rarityWeight(x.caseCount, o) || (x.id < y.id ? -1 : 1));
+      .sort((x, y) => y.cases - x.cases || x.caseCount - y.caseCount || (x.id < y.id ? -1 : 1));
     const times = facts.flatMap((f) => (f.reportedAt ? [f.reportedAt] : [])).sort((x, y) => Date.parse(x) - Date.parse(y));
     const categories = new Map<string, number>();
     for (const f of facts) if (f.category) categories.set(f.category, (categories.get(f.category) ?? 0) + 1);

@@ -2,13 +2,15 @@ import type { Label } from './model';
 import type { CaseFacts, CaseIncidence, IdentifierUse } from './types';
 
 /**
- * A CaseIncidence from rows of (case, identifier): what an engine returns when asked for every
- * case at once. Each identifier's cases are those among `cases` (all visible cases).
+ * A CaseIncidence from the rows an engine returns: `cases` asked for, `rows` (case, identifier)
+ * for what they involve, and `reach` (identifier, case) for every visible case of each of those
+ * identifiers. Without `reach`, `cases` are every visible case and `rows` tell it all.
  */
 export function incidenceFrom(
   cases: Omit<CaseFacts, 'identifiers'>[],
   rows: Iterable<{ caseId: string; id: string; label: Label }>,
   casesPerIdentifier: number,
+  reach?: Iterable<{ id: string; caseId: string }>,
 ): CaseIncidence {
   const byCase = new Map<string, Set<string>>(cases.map((c) => [c.id, new Set<string>()]));
   const byIdentifier = new Map<string, { label: Label; cases: Set<string> }>();
@@ -17,9 +19,10 @@ export function incidenceFrom(
     if (!own) continue;
     own.add(row.id);
     const use = byIdentifier.get(row.id) ?? { label: row.label, cases: new Set<string>() };
-    use.cases.add(row.caseId);
+    if (!reach) use.cases.add(row.caseId);
     byIdentifier.set(row.id, use);
   }
+  for (const r of reach ?? []) byIdentifier.get(r.id)?.cases.add(r.caseId);
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     cases: cases.map((c) => ({ ...c, identifiers: [...byCase.get(c.id)!].sort() })).sort(byId),

@@ -33,8 +33,8 @@ export const judgement = (caseA: string, caseB: string, verdict: CaseLinkJudgeme
   caseB: caseA < caseB ? caseB : caseA,
   verdict,
   reason: verdict === 'CONFIRMED' ? '同一话务员供述' : '卡号录入错误',
-  by: 'officer-wu',
-  at,
+  judgedBy: 'officer-wu',
+  judgedAt: at,
   agencies: ['sh-psb'],
 });
 

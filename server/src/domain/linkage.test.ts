@@ -22,51 +22,56 @@ describe('rarityWeight', () => {
 });
 
 describe('linkedCasesOf', () => {
-  it('links two cases that share a card, not two that share only a bank hotline 201 cases called', () => {
+  it('links two cases that share a card, not two that share only a public Wi-Fi 201 cases used', () => {
     const g = graph([
-      kase('case:A', ['card:1', 'phone:95588']),
+      kase('case:A', ['card:1', 'mac:wifi']),
       kase('case:B', ['card:1']),
-      kase('case:C', ['phone:95588']),
-      ...crowd('phone:95588', 198),
+      kase('case:C', ['mac:wifi']),
+      ...crowd('mac:wifi', 198),
     ]);
-    expect(g.identifiers.find((u) => u.id === 'phone:95588')!.caseCount).toBe(200);
+    expect(g.identifiers.find((u) => u.id === 'mac:wifi')!.caseCount).toBe(200);
     // 200 cases: not yet a hub, but it weighs 0.001, far too little to link.
     expect(brief(linked(g, 'case:A'))).toEqual([{ caseId: 'case:B', score: 1, linked: true, reasons: ['card:1×2=1'] }]);
 
-    const hub = graph([kase('case:A', ['card:1', 'phone:95588']), kase('case:B', ['card:1']), kase('case:C', ['phone:95588']), ...crowd('phone:95588', 199)]);
-    // 201 cases: the hotline is a hub and C is not even listed.
+    const hub = graph([kase('case:A', ['card:1', 'mac:wifi']), kase('case:B', ['card:1']), kase('case:C', ['mac:wifi']), ...crowd('mac:wifi', 199)]);
+    // 201 cases: the Wi-Fi is a hub and C is not even listed.
     expect(brief(linked(hub, 'case:A'))).toEqual([{ caseId: 'case:B', score: 1, linked: true, reasons: ['card:1×2=1'] }]);
     expect(linked(hub, 'case:C')).toEqual([]);
   });
 
+  it('gives a service number no weight, however few cases share it', () => {
+    const g = graph([kase('case:A', ['phone:95588', 'phone:+8613800000001']), kase('case:B', ['phone:95588']), kase('case:C', ['phone:+8613800000001'])]);
+    expect(brief(linked(g, 'case:A'))).toEqual([{ caseId: 'case:C', score: 1, linked: true, reasons: ['phone:+8613800000001×2=1'] }]);
+  });
+
   it('ranks the rarer shared identifier first and sums what a pair shares', () => {
     const g = graph([
-      kase('case:A', ['card:1', 'phone:2', 'person:s']),
-      kase('case:B', ['phone:2']),
+      kase('case:A', ['card:1', 'phone:+8613900000002', 'person:s']),
+      kase('case:B', ['phone:+8613900000002']),
       kase('case:C', ['card:1', 'person:s']),
-      ...crowd('phone:2', 8),
+      ...crowd('phone:+8613900000002', 8),
       ...crowd('person:s', 3, 'case:other'),
     ]);
     expect(brief(linked(g, 'case:A')).slice(0, 2)).toEqual([
       { caseId: 'case:C', score: 1.801, linked: true, reasons: ['card:1×2=1', 'person:s×5=0.801'] },
       { caseId: 'case:other-000', score: 0.801, linked: true, reasons: ['person:s×5=0.801'] },
     ]);
-    expect(brief(linked(g, 'case:A')).find((l) => l.caseId === 'case:B')).toEqual({ caseId: 'case:B', score: 0.651, linked: true, reasons: ['phone:2×10=0.651'] });
+    expect(brief(linked(g, 'case:A')).find((l) => l.caseId === 'case:B')).toEqual({ caseId: 'case:B', score: 0.651, linked: true, reasons: ['phone:+8613900000002×10=0.651'] });
   });
 
   it('adds same category, time and place as weak evidence that tips a common identifier over but never links alone', () => {
     const near = { category: 'ONLINE_LOAN', reportedAt: '2025-03-01T10:00:00+08:00', city: '上海市', district: '浦东新区' };
     const g = graph([
-      kase('case:A', ['phone:common'], near),
-      kase('case:B', ['phone:common'], { ...near, reportedAt: '2025-03-30T09:00:00+08:00' }),
-      kase('case:C', ['phone:common'], { ...near, reportedAt: '2025-05-01T10:00:00+08:00', district: '徐汇区' }),
+      kase('case:A', ['phone:+8613900000009'], near),
+      kase('case:B', ['phone:+8613900000009'], { ...near, reportedAt: '2025-03-30T09:00:00+08:00' }),
+      kase('case:C', ['phone:+8613900000009'], { ...near, reportedAt: '2025-05-01T10:00:00+08:00', district: '徐汇区' }),
       kase('case:D', ['card:9'], near),
-      ...crowd('phone:common', 97),
+      ...crowd('phone:+8613900000009', 97),
     ]);
     const out = linked(g, 'case:A');
     expect(brief(out.slice(0, 2))).toEqual([
-      { caseId: 'case:B', score: 0.391, linked: true, reasons: ['phone:common×100=0.151', 'SAME_CATEGORY=0.08', 'CLOSE_IN_TIME=0.08', 'SAME_PLACE=0.08'] },
-      { caseId: 'case:C', score: 0.271, linked: true, reasons: ['phone:common×100=0.151', 'SAME_CATEGORY=0.08', 'SAME_PLACE=0.04'] },
+      { caseId: 'case:B', score: 0.391, linked: true, reasons: ['phone:+8613900000009×100=0.151', 'SAME_CATEGORY=0.08', 'CLOSE_IN_TIME=0.08', 'SAME_PLACE=0.08'] },
+      { caseId: 'case:C', score: 0.271, linked: true, reasons: ['phone:+8613900000009×100=0.151', 'SAME_CATEGORY=0.08', 'SAME_PLACE=0.04'] },
     ]);
     expect(out[0]!.reasons.slice(1)).toEqual([
       { kind: 'SAME_CATEGORY', weight: 0.08, detail: 'ONLINE_LOAN' },

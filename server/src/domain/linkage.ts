@@ -8,7 +8,8 @@ import type { CaseFacts, CaseLinkJudgement, IdentifierUse, LinkVerdict } from '.
  *
  * Score = the sum of the reasons' weights. A shared identifier weighs by its rarity: a card that
  * two cases involve weighs 1, one that more cases involve less (logarithmically), and one that
- * more than `hubCases` cases involve nothing at all (a bank hotline victims call, a public Wi-Fi).
+ * more than `hubCases` cases involve nothing at all (a public Wi-Fi), nor does a service number
+ * (a bank hotline victims call, however few cases share it).
  * Same category, report times within `withinDays` days and the same district (or city) add a
  * little each, never enough on their own to reach `linkScore`. A confirmed pair is linked
  * whatever its evidence; a rejected pair never is.
@@ -72,6 +73,21 @@ export function rarityWeight(caseCount: number, o: LinkageOptions = LINKAGE_DEFA
   return Math.max(round(Math.log(o.hubCases / caseCount) / Math.log(Math.max(o.hubCases, 3) / 2)), 0.001);
 }
 
+/**
+ * A short service number (95588, 96110, 10086): a bank's or a carrier's line, never a fraudster's
+ * own. Scammers spoof it as caller ID and victims call it to check; it says nothing about who
+ * the fraudster is, however few cases share it. Phone ids hold the normalised number, which
+ * is E.164 (`+…`) for every subscriber number (normalize.ts).
+ */
+export function isServiceNumber(use: { id: string; label: Label }): boolean {
+  return use.label === 'Phone' && !use.id.startsWith('phone:+');
+}
+
+/** What a shared identifier weighs as evidence: its rarity, and nothing for a service number. */
+export function evidenceWeight(use: Pick<IdentifierUse, 'id' | 'label' | 'caseCount'>, o: LinkageOptions = LINKAGE_DEFAULTS): number {
+  return isServiceNumber(use) ? 0 : rarityWeight(use.caseCount, o);
+}
+
 /** The most cases an identifier may touch and still link two cases on its own. */
 export function strongAloneCases(o: LinkageOptions = LINKAGE_DEFAULTS): number {
   let n = 2;
@@ -87,7 +103,7 @@ export function latestJudgements(judgements: readonly CaseLinkJudgement[]): Map<
   for (const j of judgements) {
     const key = pairKey(j.caseA, j.caseB);
     const known = latest.get(key);
-    if (!known || j.at > known.at || (j.at === known.at && j.id > known.id)) latest.set(key, j);
+    if (!known || j.judgedAt > known.judgedAt || (j.judgedAt === known.judgedAt && j.id > known.id)) latest.set(key, j);
   }
   return latest;
 }
@@ -121,7 +137,7 @@ export function scorePair(
   o: LinkageOptions = LINKAGE_DEFAULTS,
 ): ScoredLink {
   const identifiers: LinkReason[] = shared
-    .map((s) => ({ kind: 'SHARED_IDENTIFIER' as const, weight: rarityWeight(s.caseCount, o), id: s.id, label: s.label, cases: s.caseCount }))
+    .map((s) => ({ kind: 'SHARED_IDENTIFIER' as const, weight: evidenceWeight(s, o), id: s.id, label: s.label, cases: s.caseCount }))
     .sort((x, y) => y.weight - x.weight || x.cases - y.cases || (x.id < y.id ? -1 : 1));
   const reasons = [...identifiers, ...weakReasons(a, b, o)];
   const evidence = round(reasons.reduce((sum, r) => sum + r.weight, 0));
@@ -151,7 +167,7 @@ export function linkedCasesOf(input: LinkedCasesInput, o: LinkageOptions = LINKA
   const { root } = input;
   const shared = new Map<string, IdentifierUse[]>();
   for (const use of input.identifiers) {
-    if (rarityWeight(use.caseCount, o) === 0) continue;
+    if (evidenceWeight(use, o) === 0) continue;
     for (const other of use.cases) {
       if (other === root.id) continue;
       const list = shared.get(other);

@@ -230,8 +230,9 @@ export interface CaseLinkJudgement {
   caseB: string;
   verdict: LinkVerdict;
   reason: string;
-  by: string;
-  at: string;
+  judgedBy: string;
+  /** ISO time, UTC. */
+  judgedAt: string;
   /** The judge's agencies: their members' scores follow this judgement. */
   agencies: string[];
 }

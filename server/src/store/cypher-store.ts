@@ -2,6 +2,8 @@ import { LABEL_NAMES, LINK_TYPE_NAMES, type Label, type LinkType } from '../doma
 import { normalizeTime, searchTerms } from '../domain/normalize';
 import type {
   Batch,
+  CaseIncidence,
+  CaseLinkJudgement,
   GangView,
   GraphLink,
   GraphNode,
@@ -25,9 +27,13 @@ import type {
 import { checkBatch, linkIdentity } from './batch-check';
 import type { CacheKeeper } from './cache/cache-keeper';
 import { cachedLinkedCases, cachedNeighborhood, cachedNodes, cachedPaths, cachedSubgraph, cachedTransfersOut } from './cache/cached-reads';
+import { cachedIncidence } from './cache/cached-incidence';
 import { CypherInvestigations } from './cypher-investigations';
 import { readGangContacts } from './gang-contacts';
 import type { GangContactRecords } from '../domain/early-warning';
+import { CypherJudgements } from './cypher-judgements';
+import { incidenceFrom } from '../domain/incidence';
+import type { JudgementDraft } from './judgements';
 import { STORE_LIMITS, type GraphStore } from './graph-store';
 import { hopLink } from './path-links';
 import type { Investigation, InvestigationDraft, InvestigationSummary } from './investigations';
@@ -59,6 +65,7 @@ export class CypherGraphStore implements GraphStore {
   private readonly labels = new Map<string, Label>();
 
   private readonly investigations: CypherInvestigations;
+  private readonly judgements: CypherJudgements;
 
   /**
    * `cache`: the whole graph in memory, for an engine whose traversals are too slow (the
@@ -69,6 +76,7 @@ export class CypherGraphStore implements GraphStore {
     private readonly cache?: CacheKeeper,
   ) {
     this.investigations = new CypherInvestigations(runner);
+    this.judgements = new CypherJudgements(runner);
   }
 
   /** Resolves once reads run at full speed: the cache, if any, is loaded. */
@@ -222,6 +230,28 @@ export class CypherGraphStore implements GraphStore {
     return [...byCase.values()];
   }
 
+  async caseIncidence(viewer: Viewer, options: { caseIds?: string[]; casesPerIdentifier: number }): Promise<CaseIncidence> {
+    const caseIds = options.caseIds ? [...new Set(options.caseIds)] : null;
+    if (viewer.agencies.length === 0 || caseIds?.length === 0) return { cases: [], identifiers: [] };
+    const cache = this.cache?.current();
+    if (cache) return cachedIncidence(cache, viewer, caseIds, options.casesPerIdentifier);
+    const vp = viewerParams(viewer);
+    const suffix = caseIds ? '' : '-all';
+    const params = caseIds ? { ...vp, ids: caseIds } : vp;
+    const facts = (await this.runner.read(`case-facts${suffix}`, params)).map((r) => ({
+      id: r.id as string,
+      category: (r.category as string) ?? null,
+      reportedAt: (r.reportedAt as string) ?? null,
+      city: (r.city as string) ?? null,
+      district: (r.district as string) ?? null,
+    }));
+    const rows = (await this.runner.read(`case-incidence${suffix}`, params)).map((r) => ({ caseId: r.caseId as string, id: r.id as string, label: r.label as Label }));
+    if (!caseIds) return incidenceFrom(facts, rows, options.casesPerIdentifier);
+    const identifiers = [...new Set(rows.map((r) => r.id))];
+    const reach = identifiers.length === 0 ? [] : await this.runner.read('identifier-cases', { ...vp, ids: identifiers });
+    return incidenceFrom(facts, rows, options.casesPerIdentifier, reach.map((r) => ({ id: r.id as string, caseId: r.caseId as string })));
+  }
+
   async transfersFrom(viewer: Viewer, cardIds: string[], options: TransfersOptions): Promise<GraphLink[]> {
     if (viewer.agencies.length === 0) return [];
     const vp = viewerParams(viewer);
@@ -309,6 +339,14 @@ export class CypherGraphStore implements GraphStore {
 
   deleteInvestigation(viewer: Viewer, id: string): Promise<boolean> {
     return this.investigations.deleteInvestigation(viewer, id);
+  }
+
+  judgeCaseLink(viewer: Viewer, draft: JudgementDraft): Promise<CaseLinkJudgement> {
+    return this.judgements.judgeCaseLink(viewer, draft);
+  }
+
+  caseLinkJudgements(viewer: Viewer, options: { caseIds?: string[] }): Promise<CaseLinkJudgement[]> {
+    return this.judgements.caseLinkJudgements(viewer, options);
   }
 
   close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type {
   Batch,
+  CaseIncidence,
   GangView,
   GraphLink,
   GraphNode,
@@ -21,6 +22,7 @@ import type {
 } from '../domain/types';
 import type { GangContactRecords } from '../domain/early-warning';
 import type { InvestigationStore } from './investigations';
+import type { JudgementStore } from './judgements';
 
 /** Bounds the port itself enforces, whatever a caller asks; the API clamps to the same numbers. */
 export const STORE_LIMITS = {
@@ -36,9 +38,10 @@ export const STORE_LIMITS = {
  * only what that viewer may see: nodes owned by one of its agencies, links owned by one of
  * them (and only between visible nodes); counts, truncation figures and paths are computed
  * over that visible graph alone, so nothing about other agencies' records leaks. Application
- * records (saved investigations, investigations.ts) live behind the same port.
+ * records (saved investigations, investigations.ts; judgements on case links, judgements.ts)
+ * live behind the same port.
  */
-export interface GraphStore extends InvestigationStore {
+export interface GraphStore extends InvestigationStore, JudgementStore {
   readonly kind: 'embedded' | 'neo4j';
 
   /** Creates tables, constraints and indexes if missing. Idempotent. */
@@ -75,6 +78,15 @@ export interface GraphStore extends InvestigationStore {
 
   /** Cases that share an identifier (card, phone, account, device) with the given case. */
   linkedCases(viewer: Viewer, caseId: string): Promise<LinkedCase[]>;
+
+  /**
+   * What case linkage computes on (domain/linkage.ts, case-series.ts): for the visible cases
+   * among `caseIds` (every visible case when absent), their category, report time and place, and
+   * the identifiers they INVOLVE and the persons SUSPECT_IN them, through visible links; for each
+   * of those, how many visible cases it touches, and which when at most `casesPerIdentifier`
+   * (a hub's thousands of cases are counted, not listed).
+   */
+  caseIncidence(viewer: Viewer, options: { caseIds?: string[]; casesPerIdentifier: number }): Promise<CaseIncidence>;
 
   /**
    * The TRANSFERRED links a money trail walks: out of `cardIds`, then out of the cards they

@@ -7,7 +7,7 @@ import { linkFilter, linksAmong, nearest, passes, reach, shortestRoutes } from '
 
 /** The port's reads that walk the graph, answered from a GraphCache (same results as cypher-store.ts). */
 
-function visibleNodes(cache: GraphCache, viewer: Viewer): (v: number) => boolean {
+export function visibleNodes(cache: GraphCache, viewer: Viewer): (v: number) => boolean {
   const visible = cache.visibleOwnerSets(viewer);
   return (v) => visible[cache.nodeOwners[v]!] === 1;
 }

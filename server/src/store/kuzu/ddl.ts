@@ -6,6 +6,7 @@ import {
   type PropDef,
 } from '../../domain/model';
 import { INVESTIGATION_PROPS } from '../investigations';
+import { JUDGEMENT_PROPS } from '../judgements';
 
 /**
  * The embedded engine's tables, derived from the model. All labels share one node table,
@@ -24,6 +25,7 @@ export function kuzuDdl(): string[] {
     'CREATE NODE TABLE IF NOT EXISTS LinkKey(id STRING, state STRING, PRIMARY KEY (id))',
     'CREATE NODE TABLE IF NOT EXISTS Meta(id STRING, version INT64, PRIMARY KEY (id))',
     `CREATE NODE TABLE IF NOT EXISTS Investigation(${columns(INVESTIGATION_PROPS, 'id')}, PRIMARY KEY (id))`,
+    `CREATE NODE TABLE IF NOT EXISTS CaseLinkJudgement(${columns(JUDGEMENT_PROPS, 'id')}, PRIMARY KEY (id))`,
     ...LINK_TYPE_NAMES.map((t) => `CREATE REL TABLE IF NOT EXISTS ${t}(FROM Entity TO Entity, ${linkColumns})`),
   ];
 }

@@ -16,13 +16,14 @@ import {
 } from '@neo4j-cypher/language-support';
 import { LABEL_NAMES, LINK_TYPES, LINK_TYPE_NAMES, SOURCE_PROPS, allLinkProps, allNodeProps } from '../../domain/model';
 import { INVESTIGATION_PROPS } from '../investigations';
+import { JUDGEMENT_PROPS } from '../judgements';
 
 /**
  * Labels the Neo4j adapter writes beside the model's own: every model node also carries `Entity`
  * (ids are unique on it), evidence records are `Source`, one `Meta` node holds the schema version,
- * and saved canvases are `Investigation`.
+ * saved canvases are `Investigation`, and investigators' judgements on case links `CaseLinkJudgement`.
  */
-export const NEO4J_EXTRA_LABELS = ['Entity', 'Source', 'Meta', 'Investigation'] as const;
+export const NEO4J_EXTRA_LABELS = ['Entity', 'Source', 'Meta', 'Investigation', 'CaseLinkJudgement'] as const;
 
 /** Set and removed within one transaction to take a node's write lock (investigation-update.cypher). */
 const LOCK_PROPERTY = '_LOCK_';
@@ -60,7 +61,7 @@ function graphSchema(): NonNullable<DbSchema['graphSchema']> {
 }
 
 export function neo4jLintSchema(): DbSchema {
-  const propertyKeys = [allNodeProps(), allLinkProps(), SOURCE_PROPS, INVESTIGATION_PROPS].flatMap((props) => Object.keys(props));
+  const propertyKeys = [allNodeProps(), allLinkProps(), SOURCE_PROPS, INVESTIGATION_PROPS, JUDGEMENT_PROPS].flatMap((props) => Object.keys(props));
   return {
     labels: [...LABEL_NAMES, ...NEO4J_EXTRA_LABELS],
     relationshipTypes: [...LINK_TYPE_NAMES],

@@ -1,0 +1,9 @@
+// The judgements a viewer may see (made by them, or under one of their agencies), newest first;
+// with $everyPair false, only those on pairs that include one of $caseIds.
+MATCH (j:CaseLinkJudgement)
+WHERE (j.judgedBy = $userId OR ($scoped AND j.agencies =~ $agencyPattern))
+  AND ($everyPair OR j.caseA IN $caseIds OR j.caseB IN $caseIds)
+RETURN j.id AS id, j.caseA AS caseA, j.caseB AS caseB, j.verdict AS verdict, j.reason AS reason,
+  j.judgedBy AS judgedBy, j.judgedAt AS judgedAt, j.agencies AS agencies
+ORDER BY judgedAt DESC, id DESC
+LIMIT toInteger($limit)
