@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config';
+import { exportKeyDir, loadOrCreateExportKey } from './export/keys';
 import { createApp } from './http/app';
 import { serve } from './http/serve';
 import { loadDemo } from './import/demo';
@@ -10,6 +11,8 @@ import { openStore } from './store/open-store';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
+  const key = loadOrCreateExportKey(exportKeyDir(config.dataDir));
+  log.info(`evidence packages are signed with Ed25519 key ${key.fingerprint} (npm run export:key shows it)`);
   const store = await openStore(config);
   if (config.demo && (await store.counts()).nodes === 0) {
     log.info('empty store: loading the demo data (DEMO=0 starts empty)');

@@ -5,6 +5,7 @@ import { toLinkInput, toNodeInput } from '../bundle/to-batch';
 import { ImportError, importBundle } from '../import/importer';
 import { BatchError, type GraphStore } from '../store/graph-store';
 import { apiError } from './errors';
+import { createExportServices, type ExportDeps } from './exports';
 import { createInvestigationServices } from './investigations';
 import { API_LIMITS, clamp } from './limits';
 import type { ApiViewer } from './viewer';
@@ -63,7 +64,7 @@ export function timeRespecting(seeds: string[], links: GraphLink[], after = ''):
 }
 
 /** The domain services the schema's resolvers call, one method per field. */
-export function createServices(store: GraphStore) {
+export function createServices(store: GraphStore, deps: { exports: ExportDeps }) {
   const visible = async (viewer: ApiViewer, id: string, label: Label): Promise<GraphNode> => {
     const [node] = await store.getNodes(viewer, [id]);
     if (!node || node.label !== label) throw apiError('NOT_FOUND', `No ${label} with this id.`);
@@ -79,6 +80,8 @@ export function createServices(store: GraphStore) {
     investigations: createInvestigationServices(store),
 
     warning: createWarningServices(store),
+
+    exports: createExportServices(store, deps.exports),
 
     search: (viewer: ApiViewer, a: { text: string; labels?: readonly Label[] | null; limit?: number | null }) => {
       const text = a.text.trim().slice(0, API_LIMITS.textLength.max);

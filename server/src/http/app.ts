@@ -5,6 +5,8 @@ import { API_LIMITS } from '../api/limits';
 import { createServices } from '../api/services';
 import { viewerFromRequest } from '../api/viewer';
 import type { Config } from '../config';
+import { exportKeyDir, loadOrCreateExportKey, type ExportKey } from '../export/keys';
+import type { ExportAudit } from '../export/package';
 import { createContext } from '../schema/context';
 import { graphqlJs } from '../schema/graphql-js';
 import { schema } from '../schema/index';
@@ -52,8 +54,10 @@ function csrfSafe(request: Request): boolean {
  * The HTTP application over a store: /healthz, the GraphQL API at /graphql and the built web app
  * (`webRoot`, default web/dist) everywhere else.
  */
-export function createApp({ store, config, webRoot }: { store: GraphStore; config: Config; webRoot?: string }): App {
-  const services = createServices(store);
+export function createApp({ store, config, webRoot, audit }: { store: GraphStore; config: Config; webRoot?: string; audit?: ExportAudit }): App {
+  let key: ExportKey | undefined;
+  // Made on first start by main.ts; loaded here on first use, so tests and tools that never export write no key.
+  const services = createServices(store, { exports: { key: () => (key ??= loadOrCreateExportKey(exportKeyDir(config.dataDir))), audit } });
   const site = staticSite(webRoot);
   const yoga = createYoga({
     schema,

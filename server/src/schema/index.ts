@@ -10,6 +10,7 @@ import './stats';
 import './warning';
 import './write';
 import './investigation';
+import './export';
 
 export const schema = builder.toSchema();
 
