@@ -15,6 +15,8 @@ export const API_LIMITS = {
   textLength: { max: 200 },
   /** Entries of an early-warning list, highest risk first. */
   warnings: { max: 500, fallback: 100 },
+  /** Case series one page holds, largest first. */
+  series: { max: 200, fallback: 50 },
   /** Saved investigations one list answer holds, newest first. */
   investigations: { max: 100, fallback: 50 },
   /** Bytes of NDJSON one importBundle call may carry. */

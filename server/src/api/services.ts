@@ -7,6 +7,7 @@ import { BatchError, type GraphStore } from '../store/graph-store';
 import { apiError } from './errors';
 import { createExportServices, type ExportDeps } from './exports';
 import { createInvestigationServices } from './investigations';
+import { createLinkageServices } from './linkage';
 import { API_LIMITS, clamp } from './limits';
 import type { ApiViewer } from './viewer';
 import { createWarningServices } from './warning';
@@ -113,12 +114,7 @@ export function createServices(store: GraphStore, deps: { exports: ExportDeps })
         linkTypes: some(a.linkTypes),
       }),
 
-    linkedCases: async (viewer: ApiViewer, caseId: string) => {
-      const root = await visible(viewer, caseId, 'Case');
-      const linked = await store.linkedCases(viewer, caseId);
-      const graph = await store.subgraph(viewer, [caseId, ...linked.flatMap((l) => [l.caseId, ...l.shared.map((s) => s.id)])]);
-      return { case: root, linked, ...graph };
-    },
+    linkage: createLinkageServices(store),
 
     gang: async (viewer: ApiViewer, gangId: string) => {
       const view = await store.gang(viewer, gangId);

@@ -31,3 +31,9 @@ export function incidenceFrom(
       .sort(byId),
   };
 }
+
+/** What linkage weighs of a case node (its identifiers left empty). */
+export function caseFactsOf(node: { id: string; props: Record<string, unknown> }): CaseFacts {
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return { id: node.id, category: text(node.props.category), reportedAt: text(node.props.reportedAt), city: text(node.props.city), district: text(node.props.district), identifiers: [] };
+}

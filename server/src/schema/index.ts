@@ -4,6 +4,7 @@ import './scalars';
 import './node';
 import './graph';
 import './case';
+import './linkage';
 import './money';
 import './gang';
 import './stats';
