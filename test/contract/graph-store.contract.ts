@@ -280,6 +280,16 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
         });
         const filtered = await store.stats(sh, { category: 'ONLINE_LOAN' });
         expect(filtered.cases.cases).toBe(1);
+        expect([stats.suspects, stats.frozen, filtered.suspects]).toEqual([1, { cards: 1, amount: 300000 }, 0]);
+      });
+
+      it('pages through the cases behind a figure, newest first', async () => {
+        const page = { limit: 2, offset: 0 };
+        const first = await store.cases(sh, {}, page);
+        expect([first.total, first.cases.map((c) => c.id)]).toEqual([3, [ids.sh3, ids.sh2]]);
+        const solved = await store.cases(both, { having: 'SUSPECT', from: '2026-03-01T00:00:00Z' }, page);
+        expect([solved.total, solved.cases.map((c) => c.id)]).toEqual([1, [ids.sh2]]);
+        expect(await store.cases(nobody, {}, page)).toEqual({ total: 0, cases: [] });
       });
     });
 

@@ -13,6 +13,9 @@ export const API_LIMITS = {
   paths: { max: STORE_LIMITS.maxPaths, fallback: 5 },
   trailDepth: { max: STORE_LIMITS.maxTransferDepth, fallback: 4 },
   textLength: { max: 200 },
+  /** Cases one page of a report figure's drill-down holds, and how far one may page. */
+  cases: { max: 200, fallback: 50 },
+  caseOffset: { max: 1_000_000 },
   /** Entries of an early-warning list, highest risk first. */
   warnings: { max: 500, fallback: 100 },
   /** Case series one page holds, largest first. */

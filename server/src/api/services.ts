@@ -11,6 +11,7 @@ import { createLinkageServices } from './linkage';
 import { API_LIMITS, clamp } from './limits';
 import type { ApiViewer } from './viewer';
 import { createWarningServices } from './warning';
+import { createReportServices } from './report';
 
 export interface WindowArgs {
   from?: string | null;
@@ -83,6 +84,8 @@ export function createServices(store: GraphStore, deps: { exports: ExportDeps })
     warning: createWarningServices(store),
 
     exports: createExportServices(store, deps.exports),
+
+    report: createReportServices(store),
 
     search: (viewer: ApiViewer, a: { text: string; labels?: readonly Label[] | null; limit?: number | null }) => {
       const text = a.text.trim().slice(0, API_LIMITS.textLength.max);

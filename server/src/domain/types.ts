@@ -173,11 +173,32 @@ export interface StatsBucket {
 export interface Stats {
   totals: { nodes: Partial<Record<Label, number>>; links: Partial<Record<LinkType, number>>; sources: number };
   cases: StatsBucket;
+  /** People who are suspects in the cases counted. */
+  suspects: number;
+  /** Bank accounts frozen inside the window (province and category do not apply), and the money on them (fen). */
+  frozen: { cards: number; amount: number };
   byCategory: StatsBucket[];
   byChannel: StatsBucket[];
   byProvince: StatsBucket[];
   byStatus: StatsBucket[];
   byMonth: StatsBucket[];
+}
+
+/** What a case must have to be behind a figure of the report, besides matching the filter. */
+export const CASE_FIGURES = ['SUSPECT', 'LOSS', 'STOPPED', 'RETURNED', 'FROZEN_CARD'] as const;
+export type CaseFigure = (typeof CASE_FIGURES)[number];
+
+export interface CaseFilter extends StatsFilter {
+  channel?: string;
+  status?: string;
+  having?: CaseFigure;
+}
+
+export interface CasePage {
+  /** How many cases match in all. */
+  total: number;
+  /** The page asked for, newest report first (cases with no report time last), then by id. */
+  cases: GraphNode[];
 }
 
 export interface StoreCounts {

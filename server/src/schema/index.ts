@@ -9,6 +9,7 @@ import './money';
 import './gang';
 import './stats';
 import './warning';
+import './case-list';
 import './write';
 import './investigation';
 import './export';

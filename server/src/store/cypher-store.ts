@@ -4,6 +4,8 @@ import type {
   Batch,
   CaseIncidence,
   CaseLinkJudgement,
+  CaseFilter,
+  CasePage,
   GangView,
   GraphLink,
   GraphNode,
@@ -30,6 +32,7 @@ import { cachedLinkedCases, cachedNeighborhood, cachedNodes, cachedPaths, cached
 import { cachedIncidence } from './cache/cached-incidence';
 import { CypherInvestigations } from './cypher-investigations';
 import { readGangContacts } from './gang-contacts';
+import { matchingCases } from './case-list';
 import type { GangContactRecords } from '../domain/early-warning';
 import { CypherJudgements } from './cypher-judgements';
 import { incidenceFrom } from '../domain/incidence';
@@ -298,16 +301,21 @@ export class CypherGraphStore implements GraphStore {
     const vp = viewerParams(viewer);
     const none = viewer.agencies.length === 0;
     const read = (name: string, params: Record<string, unknown>) => (none ? Promise.resolve([]) : this.runner.read(name, params));
-    const cases = await read('stats-cases', {
-      ...vp,
-      ...window(filter),
-      province: filter.province ?? '',
-      category: filter.category ?? '',
-    });
+    const caseFilter = { ...vp, ...window(filter), province: filter.province ?? '', category: filter.category ?? '' };
+    const cases = await read('stats-cases', caseFilter);
+    const [suspects] = await read('stats-suspects', caseFilter);
+    const [frozen] = await read('stats-frozen', { ...vp, ...window(filter) });
     const nodes = await read('stats-nodes', vp);
     const links = await read('stats-links', vp);
     const [sources] = await read('stats-sources', vp);
-    return statsFromRows({ cases, nodes, links, sources: num(sources?.count) });
+    return statsFromRows({ cases, nodes, links, sources: num(sources?.count), suspects, frozen });
+  }
+
+  async cases(viewer: Viewer, filter: CaseFilter, page: { limit: number; offset: number }): Promise<CasePage> {
+    if (viewer.agencies.length === 0) return { total: 0, cases: [] };
+    const ids = await matchingCases(this.runner, viewer, { ...filter, ...window(filter) });
+    const start = clamp(page.offset, 0, Number.MAX_SAFE_INTEGER);
+    return { total: ids.length, cases: await this.getNodes(viewer, ids.slice(start, start + clamp(page.limit, 0, STORE_LIMITS.maxLimit))) };
   }
 
   gangContacts(viewer: Viewer, gangId: string | null): Promise<GangContactRecords> {

@@ -1,6 +1,8 @@
 import type {
   Batch,
   CaseIncidence,
+  CaseFilter,
+  CasePage,
   GangView,
   GraphLink,
   GraphNode,
@@ -100,6 +102,12 @@ export interface GraphStore extends InvestigationStore, JudgementStore {
 
   /** Counts and sums of loss, stopped and returned money, by category, channel, province, status, month. */
   stats(viewer: Viewer, filter: StatsFilter): Promise<Stats>;
+
+  /**
+   * The visible cases behind a figure of `stats`: those matching the filter (and having what
+   * `having` names), newest report first, one page of them with the total.
+   */
+  cases(viewer: Viewer, filter: CaseFilter, page: { limit: number; offset: number }): Promise<CasePage>;
 
   /**
    * What early warning ranks: the phones and accounts of one gang (its members' and those of

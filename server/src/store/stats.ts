@@ -23,7 +23,7 @@ function add(buckets: Map<string, StatsBucket>, key: string, row: Row): void {
 const sorted = (m: Map<string, StatsBucket>) => [...m.values()].sort((a, b) => a.key.localeCompare(b.key));
 
 /** Rolls the per-group rows of stats-cases up into the buckets the API shows. */
-export function statsFromRows(input: { cases: Row[]; nodes: Row[]; links: Row[]; sources: number }): Stats {
+export function statsFromRows(input: { cases: Row[]; nodes: Row[]; links: Row[]; sources: number; suspects?: Row; frozen?: Row }): Stats {
   const dims = ['category', 'channel', 'province', 'status', 'month'] as const;
   const buckets = Object.fromEntries(dims.map((d) => [d, new Map<string, StatsBucket>()])) as Record<
     (typeof dims)[number],
@@ -45,6 +45,8 @@ export function statsFromRows(input: { cases: Row[]; nodes: Row[]; links: Row[];
   return {
     totals: { nodes, links, sources: input.sources },
     cases: total.get('all') ?? { key: 'all', cases: 0, loss: 0, stopped: 0, returned: 0 },
+    suspects: num(input.suspects?.count),
+    frozen: { cards: num(input.frozen?.count), amount: num(input.frozen?.amount) },
     byCategory: sorted(buckets.category),
     byChannel: sorted(buckets.channel),
     byProvince: sorted(buckets.province),
