@@ -5,6 +5,7 @@ CREATE NODE TABLE IF NOT EXISTS LinkKey(id STRING, state STRING, PRIMARY KEY (id
 CREATE NODE TABLE IF NOT EXISTS Meta(id STRING, version INT64, PRIMARY KEY (id));
 CREATE NODE TABLE IF NOT EXISTS Investigation(id STRING, agencies STRING, createdAt STRING, createdBy STRING, document STRING, elementCount INT64, name STRING, updatedAt STRING, updatedBy STRING, version INT64, PRIMARY KEY (id));
 CREATE NODE TABLE IF NOT EXISTS CaseLinkJudgement(id STRING, agencies STRING, caseA STRING, caseB STRING, judgedAt STRING, judgedBy STRING, reason STRING, verdict STRING, PRIMARY KEY (id));
+CREATE NODE TABLE IF NOT EXISTS SheetMapping(id STRING, agency STRING, definition STRING, kind STRING, name STRING, updatedAt STRING, updatedBy STRING, PRIMARY KEY (id));
 CREATE REL TABLE IF NOT EXISTS SUSPECT_IN(FROM Entity TO Entity, amount INT64, at STRING, createdAt STRING, createdBy STRING, how STRING, key STRING, layer STRING, owner STRING, owners STRING, seconds INT64, since STRING, sources STRING[], txId STRING);
 CREATE REL TABLE IF NOT EXISTS VICTIM_IN(FROM Entity TO Entity, amount INT64, at STRING, createdAt STRING, createdBy STRING, how STRING, key STRING, layer STRING, owner STRING, owners STRING, seconds INT64, since STRING, sources STRING[], txId STRING);
 CREATE REL TABLE IF NOT EXISTS HOLDS(FROM Entity TO Entity, amount INT64, at STRING, createdAt STRING, createdBy STRING, how STRING, key STRING, layer STRING, owner STRING, owners STRING, seconds INT64, since STRING, sources STRING[], txId STRING);

@@ -5,6 +5,7 @@ import { BatchError, type GraphStore } from '../../server/src/store/graph-store'
 import { FJ, SH, fujianBundle, ids, shanghaiBundle, toLines } from './fixture';
 import { describeInvestigationContract } from './investigations.contract';
 import { describeLinkageContract } from './linkage.contract';
+import { describeSheetMappingContract } from './sheet-mappings.contract';
 
 const sh: Viewer = { agencies: [SH], userId: 'u-sh' };
 const fj: Viewer = { agencies: [FJ], userId: 'u-fj' };
@@ -24,6 +25,7 @@ const idsOf = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
 export function describeGraphStoreContract(name: string, makeStore: () => Promise<GraphStore>): void {
   describeInvestigationContract(name, makeStore);
   describeLinkageContract(name, makeStore);
+  describeSheetMappingContract(name, makeStore);
   describe(`GraphStore contract: ${name}`, () => {
     let store: GraphStore;
 

@@ -37,9 +37,12 @@ import type { GangContactRecords } from '../domain/early-warning';
 import { CypherJudgements } from './cypher-judgements';
 import { incidenceFrom } from '../domain/incidence';
 import type { JudgementDraft } from './judgements';
+import { CypherSheetMappings } from './cypher-sheet-mappings';
 import { STORE_LIMITS, type GraphStore } from './graph-store';
 import { hopLink } from './path-links';
 import type { Investigation, InvestigationDraft, InvestigationSummary } from './investigations';
+import type { SheetMapping } from '../sheets/mappings';
+import type { SavedSheetMapping } from './sheet-mappings';
 import { num, toLink, toNode, toPathLinks, toSource } from './mapping';
 import type { CypherRunner, Row } from './runner';
 import { statsFromRows } from './stats';
@@ -70,6 +73,8 @@ export class CypherGraphStore implements GraphStore {
   private readonly investigations: CypherInvestigations;
   private readonly judgements: CypherJudgements;
 
+  private readonly sheetMappings: CypherSheetMappings;
+
   /**
    * `cache`: the whole graph in memory, for an engine whose traversals are too slow (the
    * embedded one); reads that walk the graph use it while it is current.
@@ -80,6 +85,7 @@ export class CypherGraphStore implements GraphStore {
   ) {
     this.investigations = new CypherInvestigations(runner);
     this.judgements = new CypherJudgements(runner);
+    this.sheetMappings = new CypherSheetMappings(runner);
   }
 
   /** Resolves once reads run at full speed: the cache, if any, is loaded. */
@@ -355,6 +361,18 @@ export class CypherGraphStore implements GraphStore {
 
   caseLinkJudgements(viewer: Viewer, options: { caseIds?: string[] }): Promise<CaseLinkJudgement[]> {
     return this.judgements.caseLinkJudgements(viewer, options);
+  }
+
+  listSheetMappings(agencies: string | string[]): Promise<SavedSheetMapping[]> {
+    return this.sheetMappings.listSheetMappings(agencies);
+  }
+
+  saveSheetMapping(agency: string, by: string, mapping: SheetMapping): Promise<SavedSheetMapping> {
+    return this.sheetMappings.saveSheetMapping(agency, by, mapping);
+  }
+
+  deleteSheetMapping(agency: string, name: string): Promise<boolean> {
+    return this.sheetMappings.deleteSheetMapping(agency, name);
   }
 
   close(): Promise<void> {

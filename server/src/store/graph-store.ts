@@ -25,6 +25,7 @@ import type {
 import type { GangContactRecords } from '../domain/early-warning';
 import type { InvestigationStore } from './investigations';
 import type { JudgementStore } from './judgements';
+import type { SheetMappingStore } from './sheet-mappings';
 
 /** Bounds the port itself enforces, whatever a caller asks; the API clamps to the same numbers. */
 export const STORE_LIMITS = {
@@ -40,10 +41,10 @@ export const STORE_LIMITS = {
  * only what that viewer may see: nodes owned by one of its agencies, links owned by one of
  * them (and only between visible nodes); counts, truncation figures and paths are computed
  * over that visible graph alone, so nothing about other agencies' records leaks. Application
- * records (saved investigations, investigations.ts; judgements on case links, judgements.ts)
- * live behind the same port.
+ * records (saved investigations, investigations.ts; judgements on case links, judgements.ts;
+ * saved sheet mappings, sheet-mappings.ts) live behind the same port.
  */
-export interface GraphStore extends InvestigationStore, JudgementStore {
+export interface GraphStore extends InvestigationStore, JudgementStore, SheetMappingStore {
   readonly kind: 'embedded' | 'neo4j';
 
   /** Creates tables, constraints and indexes if missing. Idempotent. */

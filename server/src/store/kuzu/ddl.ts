@@ -7,6 +7,7 @@ import {
 } from '../../domain/model';
 import { INVESTIGATION_PROPS } from '../investigations';
 import { JUDGEMENT_PROPS } from '../judgements';
+import { SHEET_MAPPING_PROPS } from '../sheet-mappings';
 
 /**
  * The embedded engine's tables, derived from the model. All labels share one node table,
@@ -26,6 +27,7 @@ export function kuzuDdl(): string[] {
     'CREATE NODE TABLE IF NOT EXISTS Meta(id STRING, version INT64, PRIMARY KEY (id))',
     `CREATE NODE TABLE IF NOT EXISTS Investigation(${columns(INVESTIGATION_PROPS, 'id')}, PRIMARY KEY (id))`,
     `CREATE NODE TABLE IF NOT EXISTS CaseLinkJudgement(${columns(JUDGEMENT_PROPS, 'id')}, PRIMARY KEY (id))`,
+    `CREATE NODE TABLE IF NOT EXISTS SheetMapping(${columns(SHEET_MAPPING_PROPS, 'id')}, PRIMARY KEY (id))`,
     ...LINK_TYPE_NAMES.map((t) => `CREATE REL TABLE IF NOT EXISTS ${t}(FROM Entity TO Entity, ${linkColumns})`),
   ];
 }

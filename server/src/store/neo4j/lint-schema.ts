@@ -17,13 +17,15 @@ import {
 import { LABEL_NAMES, LINK_TYPES, LINK_TYPE_NAMES, SOURCE_PROPS, allLinkProps, allNodeProps } from '../../domain/model';
 import { INVESTIGATION_PROPS } from '../investigations';
 import { JUDGEMENT_PROPS } from '../judgements';
+import { SHEET_MAPPING_PROPS } from '../sheet-mappings';
 
 /**
  * Labels the Neo4j adapter writes beside the model's own: every model node also carries `Entity`
  * (ids are unique on it), evidence records are `Source`, one `Meta` node holds the schema version,
- * saved canvases are `Investigation`, and investigators' judgements on case links `CaseLinkJudgement`.
+ * saved canvases are `Investigation`, investigators' judgements on case links `CaseLinkJudgement`,
+ * and saved import specifications `SheetMapping`.
  */
-export const NEO4J_EXTRA_LABELS = ['Entity', 'Source', 'Meta', 'Investigation', 'CaseLinkJudgement'] as const;
+export const NEO4J_EXTRA_LABELS = ['Entity', 'Source', 'Meta', 'Investigation', 'CaseLinkJudgement', 'SheetMapping'] as const;
 
 /** Set and removed within one transaction to take a node's write lock (investigation-update.cypher). */
 const LOCK_PROPERTY = '_LOCK_';
@@ -61,7 +63,7 @@ function graphSchema(): NonNullable<DbSchema['graphSchema']> {
 }
 
 export function neo4jLintSchema(): DbSchema {
-  const propertyKeys = [allNodeProps(), allLinkProps(), SOURCE_PROPS, INVESTIGATION_PROPS, JUDGEMENT_PROPS].flatMap((props) => Object.keys(props));
+  const propertyKeys = [allNodeProps(), allLinkProps(), SOURCE_PROPS, INVESTIGATION_PROPS, JUDGEMENT_PROPS, SHEET_MAPPING_PROPS].flatMap((props) => Object.keys(props));
   return {
     labels: [...LABEL_NAMES, ...NEO4J_EXTRA_LABELS],
     relationshipTypes: [...LINK_TYPE_NAMES],

@@ -1,0 +1,167 @@
+import type { UpsertResult } from '../domain/types';
+import type { GraphStore } from '../store/graph-store';
+import { badRowsCsv, type BadRow } from './bad-rows';
+import type { SheetMapping } from './mappings';
+import { mappedRows, type SheetSummary } from './mapped-rows';
+import { readRow, type RowError, type SkipReason } from './rows';
+import { sha256Of, type SheetFile } from './sheet-file';
+import { SheetBatch, sheetSourceId } from './to-batch';
+
+export type OnRowError = 'stop' | 'skip';
+
+export interface SheetImportOptions {
+  /** One mapping to use, or several for each sheet to pick the best fitting. */
+  mappings: readonly SheetMapping[];
+  /** The agency that owns what is imported. */
+  agency: string;
+  /** Who imports: the Source's collectedBy and every new link's createdBy. */
+  by: string;
+  /** On a bad row: 'stop' writes nothing at all; 'skip' imports the good rows and returns the bad ones. */
+  onError: OnRowError;
+  /** Rows per transaction. */
+  batchRows?: number;
+  onProgress?: (progress: SheetProgress) => void;
+}
+
+export interface SheetProgress {
+  /** 'check' reads the whole file before anything is written (onError 'stop'); 'write' imports. */
+  phase: 'check' | 'write';
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+}
+
+export interface SheetImportReport extends UpsertResult {
+  file: string;
+  sha256: string;
+  /** The Source the file became. */
+  source: string;
+  sheets: SheetSummary[];
+  /** Data rows read. */
+  rows: number;
+  /** Rows that became a link. */
+  imported: number;
+  /** Readable rows that rightly make no link, by reason. */
+  skipped: Partial<Record<SkipReason, number>>;
+  /** Bad rows (the first MAX_REPORTED of them). */
+  errors: RowError[];
+  errorCount: number;
+  /** True when bad rows stopped the import and nothing was written. */
+  stopped: boolean;
+  /** The bad rows as a CSV file (UTF-8 with BOM), with the reason beside each; null when there were none. */
+  badRows: string | null;
+  batches: number;
+}
+
+export const DEFAULT_BATCH_ROWS = 200_000;
+const MAX_REPORTED = 1000;
+
+/**
+ * Imports a bank statement or call-record file: every readable row becomes a TRANSFERRED or
+ * CALLED link citing the file's Source with its sheet and row. With onError 'stop' the file is
+ * read once to check it and written only if every row is good, so a stopped import writes
+ * nothing; with 'skip' the bad rows are left out and returned. Importing a file again changes
+ * nothing: its Source, nodes and links all have the same identities.
+ */
+export async function importSheet(store: GraphStore, file: SheetFile, options: SheetImportOptions): Promise<SheetImportReport> {
+  const sha256 = await sha256Of(file);
+  const report: SheetImportReport = {
+    file: file.name,
+    sha256,
+    source: sheetSourceId(sha256),
+    sheets: [],
+    rows: 0,
+    imported: 0,
+    skipped: {},
+    errors: [],
+    errorCount: 0,
+    stopped: false,
+    badRows: null,
+    batches: 0,
+    nodesCreated: 0,
+    nodesUpdated: 0,
+    linksCreated: 0,
+    linksUpdated: 0,
+    sourcesCreated: 0,
+  };
+  const bad: BadRow[] = [];
+  const onError = (error: RowError, cells: string[] = []) => {
+    report.errorCount++;
+    if (report.errors.length < MAX_REPORTED) report.errors.push(error);
+    bad.push({ error, cells });
+  };
+
+  if (options.onError === 'stop') {
+    await pass(file, options, 'check', { onError, onRow: () => undefined, onSheet: () => undefined });
+    if (report.errorCount > 0) {
+      report.stopped = true;
+      report.badRows = badRowsCsv(bad);
+      return report;
+    }
+  }
+
+  const batch = new SheetBatch(options.agency, sha256);
+  batch.addSource({
+    id: report.source,
+    type: options.mappings.every((m) => m.kind === 'CALL_RECORDS') ? 'CALL_RECORDS' : 'BANK_STATEMENT',
+    reference: file.name,
+    sha256,
+    collectedAt: new Date().toISOString(),
+    collectedBy: options.by,
+    owner: options.agency,
+  });
+  const size = options.batchRows ?? DEFAULT_BATCH_ROWS;
+  // The store writes one batch while the next is read: batches still commit in file order.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const taken = batch.take();
+    await writing;
+    writing = store.upsert(taken, options.by).then((result) => {
+      for (const key of Object.keys(result) as (keyof UpsertResult)[]) report[key] += result[key];
+      report.batches++;
+    });
+    writing.catch(() => undefined);
+  };
+  await pass(file, options, 'write', {
+    onError: options.onError === 'skip' ? onError : () => undefined,
+    onSheet: (s) => report.sheets.push(s),
+    onRow: async (result, sheet, n) => {
+      report.rows++;
+      if (result.kind === 'skip') {
+        report.skipped[result.reason] = (report.skipped[result.reason] ?? 0) + 1;
+        if (result.own) batch.addOwn(result.own);
+        return;
+      }
+      if (result.kind === 'error') return;
+      report.imported++;
+      batch.add(result, sheet, n);
+      if (batch.size >= size) await flush();
+    },
+  });
+  await flush();
+  await writing;
+  if (bad.length > 0) report.badRows = badRowsCsv(bad);
+  return report;
+}
+
+interface PassHandlers {
+  onError: (error: RowError, cells?: string[]) => void;
+  onSheet: (summary: SheetSummary) => void;
+  onRow: (result: ReturnType<typeof readRow>, sheet: string, n: number) => void | Promise<void>;
+}
+
+async function pass(file: SheetFile, options: SheetImportOptions, phase: SheetProgress['phase'], on: PassHandlers): Promise<void> {
+  let bytes = 0;
+  let rows = 0;
+  const chunks = mappedRows(file, options.mappings, { onBytes: (b) => (bytes = b), onSheet: on.onSheet, onError: (e) => on.onError(e) });
+  for await (const { ctx, rows: chunk } of chunks) {
+    for (const row of chunk) {
+      const result = readRow(ctx, row.cells, row.n);
+      if (result.kind === 'error') on.onError(result.error, row.cells);
+      const pending = on.onRow(result, ctx.sheet, row.n);
+      if (pending) await pending;
+    }
+    rows += chunk.length;
+    options.onProgress?.({ phase, bytes, totalBytes: file.size, rows });
+  }
+}

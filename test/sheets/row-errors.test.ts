@@ -1,0 +1,67 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importSheet } from '../../server/src/sheets/import-sheet';
+import { BUILT_IN_BANK } from '../../server/src/sheets/mappings';
+import { fileInMemory } from '../../server/src/sheets/sheet-file';
+import type { GraphStore } from '../../server/src/store/graph-store';
+import { openKuzuStore } from '../../server/src/store/kuzu/kuzu-store';
+import { csvText } from './samples';
+import { A, B, C } from './scenario';
+
+const HEADER = ['交易卡号', '交易时间', '交易金额', '收付标志', '对方账号', '交易流水号'];
+const statement = iconv.encode(
+  csvText([
+    HEADER,
+    [A, '2026-02-05 14:05:32', '100.00', '出', B, 'T1'],
+    [A, '2026-02-30 10:00:00', '5.00', '出', B, 'T2'],
+    [A, '2026-02-06 10:00:00', '五百', '进', C, 'T3'],
+    [A, '2026-02-07 10:00:00', '7.00', '进', C, 'T4'],
+  ]),
+  'gbk',
+);
+
+const run = (store: GraphStore, onError: 'stop' | 'skip', bytes = statement) =>
+  importSheet(store, fileInMemory('stmt.csv', bytes), { mappings: [BUILT_IN_BANK], agency: 'sh-psb', by: 'officer-wu', onError });
+
+describe('rows that cannot be read', () => {
+  let store: GraphStore;
+  beforeEach(async () => {
+    store = await openKuzuStore(mkdtempSync(join(tmpdir(), 'sheets-err-')));
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  const errors = [
+    { sheet: 'stmt.csv', row: 3, column: '交易时间', value: '2026-02-30 10:00:00', reason: 'not a time' },
+    { sheet: 'stmt.csv', row: 4, column: '交易金额', value: '五百', reason: 'not an amount' },
+  ];
+
+  it('are reported with sheet, row, column and value, and stop the import before anything is written', async () => {
+    const r = await run(store, 'stop');
+    expect(r).toMatchObject({ stopped: true, errorCount: 2, errors, linksCreated: 0, nodesCreated: 0, sourcesCreated: 0 });
+    expect(await store.counts()).toEqual({ nodes: 0, links: 0, sources: 0 });
+  });
+
+  it('are left out and handed back as a file when the good rows are imported', async () => {
+    const r = await run(store, 'skip');
+    expect(r).toMatchObject({ stopped: false, errorCount: 2, errors, rows: 4, imported: 2, linksCreated: 2 });
+    expect(r.badRows).toBe(
+      '\uFEFFsheet,row,column,value,reason,cells...\r\n' +
+        `stmt.csv,3,交易时间,2026-02-30 10:00:00,not a time,${A},2026-02-30 10:00:00,5.00,出,${B},T2\r\n` +
+        `stmt.csv,4,交易金额,五百,not an amount,${A},2026-02-06 10:00:00,五百,进,${C},T3\r\n`,
+    );
+    expect(await store.counts()).toEqual({ nodes: 3, links: 2, sources: 1 });
+  });
+
+  it('a required column missing from the header is reported with the header row', async () => {
+    const noAmount = iconv.encode(csvText([['交易卡号', '交易时间', '对方账号'], [A, '2026-02-05 14:05:32', B]]), 'gbk');
+    const r = await run(store, 'stop', noAmount);
+    expect(r.errors).toEqual([{ sheet: 'stmt.csv', row: 1, column: '交易金额 / 借方发生额 / 贷方发生额', value: '', reason: 'missing required column' }]);
+    expect(r.stopped).toBe(true);
+    expect(await store.counts()).toEqual({ nodes: 0, links: 0, sources: 0 });
+  });
+});
