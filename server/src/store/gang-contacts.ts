@@ -17,7 +17,8 @@ export async function readGangContacts(runner: CypherRunner, viewer: Viewer, gan
   const vp = viewerParams(viewer);
   const chunked = async (name: string, ids: string[]) => {
     const rows = [];
-    for (let i = 0; i < ids.length; i += CHUNK) rows.push(...(await runner.read(name, { ...vp, ids: ids.slice(i, i + CHUNK) })));
+    // Appended row by row: a spread of a large answer overflows the stack.
+    for (let i = 0; i < ids.length; i += CHUNK) for (const row of await runner.read(name, { ...vp, ids: ids.slice(i, i + CHUNK) })) rows.push(row);
     return rows;
   };
 

@@ -105,3 +105,45 @@ export const SaveInvestigationMutation = graphql(`
 export const DeleteInvestigationMutation = graphql(`
   mutation DeleteInvestigation($id: ID!) { deleteInvestigation(id: $id) }
 `);
+
+export const ReportStatsQuery = graphql(`
+  query ReportStats($from: DateTime, $to: DateTime) {
+    stats(from: $from, to: $to) {
+      cases { cases loss stopped returned }
+      suspects
+      frozenCards
+      frozenAmount
+      byCategory { key cases loss }
+      byChannel { key cases loss }
+      byProvince { key cases loss }
+      byStatus { key cases }
+      byMonth { key cases loss }
+    }
+  }
+`);
+
+export const CasesQuery = graphql(`
+  query Cases($from: DateTime, $to: DateTime, $month: String, $province: String, $category: CaseCategory, $channel: Channel, $status: CaseStatus, $having: CaseFigure, $limit: Int, $offset: Int) {
+    cases(from: $from, to: $to, month: $month, province: $province, category: $category, channel: $channel, status: $status, having: $having, limit: $limit, offset: $offset) {
+      total
+      cases { id caption caseNo category channel status province reportedAt loss stopped returned }
+    }
+  }
+`);
+
+export const EarlyWarningsQuery = graphql(`
+  query EarlyWarnings($gangId: ID, $limit: Int) {
+    earlyWarnings(gangId: $gangId, limit: $limit) {
+      rank
+      score
+      calls
+      seconds
+      messages
+      lastAt
+      node { id label caption }
+      identifiers { id label caption }
+      contactedBy { id label caption }
+      reasons { code count seconds at company }
+    }
+  }
+`);

@@ -1,5 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Home } from '../home/Home';
+import { Report } from '../report/Report';
+import { Warnings } from '../warning/Warnings';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ViewerProvider } from '../viewer/ViewerProvider';
@@ -21,6 +23,11 @@ function Screen() {
       return <Workspace key={visit} open={route.open} story={route.story} investigationId={null} />;
     case 'investigation':
       return <Workspace key={visit} open={[]} story={null} investigationId={route.id} />;
+    case 'report':
+      return <Report />;
+    case 'warnings':
+      return <Warnings key={visit} gang={route.gang} />;
+    case 'home':
     default:
       return <Home q={route.q} />;
   }

@@ -16,6 +16,12 @@ export function Header() {
       </AppLink>
       <span className="tagline">{t('app.tagline')}</span>
       <nav className="header-actions" aria-label={t('nav.home')}>
+        <AppLink route={{ name: 'report' }} className="button subtle">
+          {t('nav.report')}
+        </AppLink>
+        <AppLink route={{ name: 'warnings', gang: null }} className="button subtle">
+          {t('nav.warnings')}
+        </AppLink>
         <button type="button" className="button subtle" lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} title={t('lang.switchLabel')} onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="lang-switch">
           {t('lang.switch')}
         </button>

@@ -10,6 +10,9 @@ describe('routes', () => {
       { name: 'workspace', open: ['phone:+8617093073001', 'card:6212261001730821007'], story: null },
       { name: 'workspace', open: [], story: 'wu' },
       { name: 'investigation', id: 'inv:2f1e7c4a-0b7e-4f55-9d1b-1c2d3e4f5a6b' },
+      { name: 'report' },
+      { name: 'warnings', gang: null },
+      { name: 'warnings', gang: 'gang:730' },
     ];
     for (const route of routes) {
       const url = new URL(routeHref(route), 'http://app');

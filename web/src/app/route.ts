@@ -7,7 +7,9 @@ import { STORY_IDS, type StoryId } from '../home/stories';
 export type Route =
   | { name: 'home'; q: string }
   | { name: 'workspace'; open: string[]; story: StoryId | null }
-  | { name: 'investigation'; id: string };
+  | { name: 'investigation'; id: string }
+  | { name: 'report' }
+  | { name: 'warnings'; gang: string | null };
 
 export function parseRoute(pathname: string, search: string): Route {
   const params = new URLSearchParams(search);
@@ -19,6 +21,8 @@ export function parseRoute(pathname: string, search: string): Route {
       return { name: 'home', q: '' };
     }
   }
+  if (/^\/report\/?$/.test(pathname)) return { name: 'report' };
+  if (/^\/warnings\/?$/.test(pathname)) return { name: 'warnings', gang: params.get('gang') || null };
   if (/^\/workspace\/?$/.test(pathname)) {
     const story = params.get('story');
     return {
@@ -34,6 +38,10 @@ export function routeHref(route: Route): string {
   switch (route.name) {
     case 'investigation':
       return `/investigations/${encodeURIComponent(route.id)}`;
+    case 'report':
+      return '/report';
+    case 'warnings':
+      return route.gang ? `/warnings?${new URLSearchParams({ gang: route.gang })}` : '/warnings';
     case 'workspace': {
       const params = new URLSearchParams();
       for (const id of route.open) params.append('open', id);
