@@ -41,7 +41,7 @@ const program = new Command()
   .option('--samples <n>', 'queries per latency row', Number, 300)
   .option('--seed-scale <scale>', "the seed generator's row: demo, city, national, or none", 'national')
   .option('--seed <n>', 'generator seed', Number, 7)
-  .option('--parts <list>', 'which groups of rows to measure: store,seed,city,api,web,warning', 'store,seed,city,api,web,warning')
+  .option('--parts <list>', 'which groups of rows to measure: store,seed,city,api,web,warning,export', 'store,seed,city,api,web,warning,export')
   .option('--out <file>', 'results file', 'test/bench/results.json')
   .parse();
 const opts = program.opts<{ nodes: number; links: number; importNodes: number; importLinks: number; samples: number; seed: number; seedScale: string; out: string; parts: string }>();
@@ -165,6 +165,7 @@ async function main() {
   // Analysis scores run on the city fixture (bundle, ground truth and store), built once under tmp.
   const cityFixtureDir = join(work, 'city-fixture');
   if (parts.has('warning')) rows.push(...childRows('warning', ['test/bench/analysis/score-warning.ts', '--dir', cityFixtureDir]));
+  if (parts.has('export')) rows.push(...childRows('export', ['test/bench/export.ts', '--dir', join(work, 'export')]));
 
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const previous = (() => {

@@ -115,15 +115,13 @@ export async function buildEvidencePackage(
   const chart = chartOf(graph);
   const svg = toSvg(chart, graph);
   lap('svg');
-  const { png } = toPng(chart, graph);
-  lap('png');
+  // resvg rasterises map.png on a thread of its own while the PDF and the text formats are written here.
+  const rendering = toPng(chart, graph);
   const pdf = await toPdf(graph, chart, { pageSize: request.pageSize ?? 'A3', exportedBy: exporter });
   lap('pdf');
   const text = (s: string) => Buffer.from(s, 'utf8');
-  const contents: Record<(typeof PACKAGE_FILES)[number], Uint8Array> = {
-    'map.pdf': pdf,
+  const written = {
     'map.svg': text(svg),
-    'map.png': png,
     'graph.graphml': text(toGraphml(graph)),
     'graph.cy.json': text(toCytoscapeJson(graph)),
     'bundle.ndjson': text(toBundle(graph, agency)),
@@ -132,6 +130,9 @@ export async function buildEvidencePackage(
     'chart.anx': text(toAnx(graph, colors)),
   };
   lap('text formats');
+  const { png } = await rendering;
+  lap('png (rest of it)');
+  const contents: Record<(typeof PACKAGE_FILES)[number], Uint8Array> = { 'map.pdf': pdf, 'map.png': png, ...written };
   const files: { name: string; bytes: Uint8Array }[] = PACKAGE_FILES.map((name) => ({ name, bytes: contents[name] }));
   const manifest = signManifest(
     {
@@ -152,7 +153,7 @@ export async function buildEvidencePackage(
   const name = folderName(graph);
   const mtime = new Date(graph.asOf);
   const zippable: Zippable = {};
-  for (const f of files) zippable[`${name}/${f.name}`] = [f.bytes, { mtime, level: f.name.endsWith('.png') || f.name.endsWith('.pdf') ? 0 : 6 }];
+  for (const f of files) zippable[`${name}/${f.name}`] = [f.bytes, { mtime, level: f.name.endsWith('.png') || f.name.endsWith('.pdf') ? 0 : 1 }];
   const zip = zipSync(zippable);
   lap('manifest and zip');
 

@@ -1,12 +1,13 @@
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { create, type Font } from 'fontkit';
 import type { Chart } from './chart';
 import type { EvidenceGraph } from './evidence';
 import { cjkFont } from './font';
 import { toSvg, type TextWriter } from './svg';
 
-/** Longest side of map.png in pixels: sharp enough to read a caption, cheap enough to render in a second or two. */
+/** Longest side of map.png in pixels, and most pixels: sharp enough to read a caption, cheap enough to render in a second or two. */
 export const PNG_MAX_SIDE = 4000;
+export const PNG_MAX_PIXELS = 8_000_000;
 
 let font: Font | undefined;
 
@@ -39,19 +40,21 @@ function outlinedText(): { text: TextWriter; defs: () => string } {
 
 /**
  * map.png: the chart as map.svg draws it, its text as glyph outlines of the embedded CJK font,
- * rasterised by resvg at 1.5 pixels per chart unit up to PNG_MAX_SIDE, with no system fonts
- * (they differ between machines, and the same export must give the same bytes everywhere).
+ * rasterised by resvg at up to one pixel per chart unit (the canvas at 100 %) (within PNG_MAX_SIDE and
+ * PNG_MAX_PIXELS), with no system fonts (they differ between machines, and the same export
+ * must give the same bytes everywhere). resvg rasterises on a thread of its own, so the PDF is
+ * drawn meanwhile.
  */
-export function toPng(chart: Chart, graph: EvidenceGraph): { png: Buffer; width: number } {
+export async function toPng(chart: Chart, graph: EvidenceGraph): Promise<{ png: Buffer; width: number }> {
   const outlined = outlinedText();
   const svg = toSvg(chart, graph, outlined);
   const width = Number(/width="([\d.]+)"/.exec(svg)![1]);
   const height = Number(/height="([\d.]+)"/.exec(svg)![1]);
-  const scale = Math.min(1.5, PNG_MAX_SIDE / Math.max(width, height, 1));
-  const resvg = new Resvg(svg, {
+  const scale = Math.min(1, PNG_MAX_SIDE / Math.max(width, height, 1), Math.sqrt(PNG_MAX_PIXELS / Math.max(width * height, 1)));
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'width', value: Math.max(1, Math.round(width * scale)) },
     font: { loadSystemFonts: false },
     background: '#ffffff',
   });
-  return { png: resvg.render().asPng(), width: Math.round(width * scale) };
+  return { png: image.asPng(), width: image.width };
 }

@@ -147,3 +147,18 @@ export const EarlyWarningsQuery = graphql(`
     }
   }
 `);
+
+export const ExportEvidenceMutation = graphql(`
+  mutation ExportEvidence($investigationId: ID, $document: JSON, $name: String) {
+    exportEvidence(investigationId: $investigationId, document: $document, name: $name) {
+      fileName
+      zipBase64
+      unsupportedLinks
+      files { name }
+    }
+  }
+`);
+
+export const ExportKeyQuery = graphql(`
+  query ExportKey { exportKey { publicKey fingerprint } }
+`);

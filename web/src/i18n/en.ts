@@ -222,6 +222,11 @@ export const en: Record<MessageKey, string> = {
   'toolbar.saved': 'Saved (version {version})',
   'toolbar.unsaved': 'Unsaved changes',
   'toolbar.clear': 'Clear the canvas',
+  'evidence.export': 'Export evidence',
+  'evidence.exportTitle': 'Export the evidence package: map PDF, SVG, PNG, GraphML, Cytoscape JSON, case bundle, CSV, i2 ANX and a signed manifest',
+  'evidence.done': 'Evidence package exported: {files} files, {unsupported} links without a source, signed with key {fingerprint}',
+  'evidence.key': 'Signing key',
+  'evidence.keyHelp': 'Compare with this public key (Ed25519) when checking a package with npm run verify-export. Fingerprint {fingerprint}',
 
   'layout.force': 'Force-directed',
   'layout.hierarchy': 'Gang hierarchy',
@@ -360,6 +365,7 @@ export const en: Record<MessageKey, string> = {
   'action.gang': 'show the gang',
   'action.layout': 'lay out',
   'action.delete': 'delete',
+  'action.exportEvidence': 'export the evidence package',
 
   'help.title': 'Keyboard shortcuts',
   'help.close': 'Close',

@@ -223,6 +223,11 @@ export const zhCN = {
   'toolbar.saved': '已保存（第 {version} 版）',
   'toolbar.unsaved': '有未保存的修改',
   'toolbar.clear': '清空画布',
+  'evidence.export': '导出证据包',
+  'evidence.exportTitle': '导出证据包：证据图 PDF、SVG、PNG、GraphML、Cytoscape JSON、案件包、CSV、i2 ANX 和签名清单',
+  'evidence.done': '证据包已导出：{files} 个文件，{unsupported} 条连接无来源，签名密钥 {fingerprint}',
+  'evidence.key': '签名公钥',
+  'evidence.keyHelp': '用 npm run verify-export 核验证据包时，比对此公钥（Ed25519）。指纹 {fingerprint}',
 
   'layout.force': '力导向',
   'layout.hierarchy': '团伙层级',
@@ -361,6 +366,7 @@ export const zhCN = {
   'action.gang': '查看团伙',
   'action.layout': '布局',
   'action.delete': '删除',
+  'action.exportEvidence': '导出证据包',
 
   'help.title': '快捷键',
   'help.close': '关闭',

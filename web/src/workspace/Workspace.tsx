@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Label } from '../../../server/src/domain/model';
+import { ExportEvidenceMutation, ExportKeyQuery } from '../api/operations';
 import { useApi } from '../api/use-api';
 import { toElements } from '../graph/elements';
 import type { Band } from '../graph/layouts/hierarchy';
@@ -18,7 +19,8 @@ import type { CanvasDoc } from './doc';
 import { download, exportFileName } from './export';
 import { FailureNotice } from './FailureNotice';
 import { HelpDialog } from './HelpDialog';
-import { InvestigationBar } from './InvestigationBar';
+import { base64Bytes, evidenceArgs } from './evidence';
+import { InvestigationBar, type EvidenceResult } from './InvestigationBar';
 import type { KeyCommand } from './keymap';
 import { resultIds, type AnalysisKind, type AnalysisResult } from './results';
 import type { PanelName } from './SidePanel';
@@ -53,6 +55,7 @@ export function Workspace({ open, story, investigationId }: { open: string[]; st
   const [help, setHelp] = useState(false);
   const [notice, setNotice] = useState<{ key: MessageKey; params?: Params } | null>(null);
   const [fitKey, setFitKey] = useState(0);
+  const [evidence, setEvidence] = useState<EvidenceResult | null>(null);
   const doc = history.doc;
 
   const groupName = useCallback((l: Label) => t(`label.${l}`), [t]);
@@ -144,6 +147,16 @@ export function Workspace({ open, story, investigationId }: { open: string[]; st
     } else void actions.layout(command.slice('layout-'.length) as 'force');
   });
 
+  /** The evidence package of the saved investigation (or of the canvas as it is), downloaded as a zip. */
+  const exportEvidence = () =>
+    void tasks.run('action.exportEvidence', async (signal) => {
+      setEvidence(null);
+      const args = evidenceArgs({ saved: investigation.saved, dirty: investigation.dirty, doc: history.current(), name: investigation.name });
+      const [{ exportEvidence: pkg }, { exportKey }] = await Promise.all([request(ExportEvidenceMutation, args, signal), request(ExportKeyQuery, {}, signal)]);
+      download(new Blob([base64Bytes(pkg.zipBase64)], { type: 'application/zip' }), pkg.fileName);
+      setEvidence({ files: pkg.files.length + 1, unsupported: pkg.unsupportedLinks, fingerprint: exportKey.fingerprint });
+    });
+
   const nodeCount = Object.keys(doc.graph.nodes).length;
   const linkCount = Object.keys(doc.graph.links).length;
   const canvasLabel = t('canvas.label', { nodes: nodeCount, links: linkCount });
@@ -151,7 +164,7 @@ export function Workspace({ open, story, investigationId }: { open: string[]; st
     <div className="workspace" data-testid="workspace" data-busy={tasks.busy ? 'true' : 'false'} data-layout={doc.layout}>
       <div className="workspace-top">
         <WorkspaceSearch ref={searchInput} onOpen={(ids) => void actions.open(ids)} />
-        <InvestigationBar investigation={investigation} onSave={(asNew) => void save(asNew)} />
+        <InvestigationBar investigation={investigation} onSave={(asNew) => void save(asNew)} canExport={nodeCount > 0} onExportEvidence={exportEvidence} evidence={evidence} />
       </div>
       <Toolbar
         undoing={history.undoing}
