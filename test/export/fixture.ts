@@ -15,8 +15,8 @@ export const investigator: ApiViewer = { agencies: [SH, FJ], userId: 'officer-7'
 export const restricted: ApiViewer = { agencies: [SH, FJ], userId: 'clerk-2', role: 'RESTRICTED' };
 
 /** The contract fixture of both agencies, and one link no source supports. */
-export async function fixtureStore(): Promise<GraphStore> {
-  const store = await openKuzuStore(mkdtempSync(join(tmpdir(), 'export-')));
+export async function fixtureStore(dir = mkdtempSync(join(tmpdir(), 'export-'))): Promise<GraphStore> {
+  const store = await openKuzuStore(dir);
   await importBundle(store, (async function* () { yield toLines(shanghaiBundle); })(), { by: 'sh-officer' });
   await importBundle(store, (async function* () { yield toLines(fujianBundle); })(), { by: 'fj-officer' });
   await store.upsert({ nodes: [], links: [{ type: 'KNOWS', from: ids.caller, to: ids.victim, key: '', owner: SH, sources: [], props: { how: '同乡' } }], sources: [] }, 'sh-analyst');

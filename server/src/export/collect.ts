@@ -83,6 +83,10 @@ function place(nodes: GraphNode[], positions: CanvasContent['positions']): Map<s
  * nodes and links read back from the store (the store, not the document, is the record), the
  * sources they cite, sensitive properties masked unless the viewer's role may see them. What
  * was shown unmasked is returned in `reveals` for the audit trail.
+ *
+ * "As of" leaves out nodes and links created after `asOf`. The store keeps no history of
+ * property values, so a property changed after `asOf` (a card frozen later) shows its value now,
+ * and the node's `updatedAt`, written in every file, says so.
  */
 export async function collectEvidence(
   store: GraphStore,
