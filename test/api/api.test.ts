@@ -80,12 +80,12 @@ describe('the GraphQL API on the two-agency fixture', () => {
     });
 
     it('gang gives members by layer and the chain of command', async () => {
-      const { body } = await gql(`{ gang(id: "${ids.gang}") { gang { name baseCountry } members { person { id name } layer since } reportsTo { from to } links { type } } }`);
+      const { body } = await gql(`{ gang(id: "${ids.gang}") { gang { name baseCountry } members { person { id name } layer recorded since } reportsTo { from to } links { type } } }`);
       expect(body.data.gang).toEqual({
         gang: { name: '7·30 团伙', baseCountry: 'KH' },
         members: [
-          { person: { id: ids.suspect, name: '张三' }, layer: 'MANAGEMENT', since: null },
-          { person: { id: ids.caller, name: '李四' }, layer: 'CALLER', since: '2025-05-31T16:00:00.000Z' },
+          { person: { id: ids.suspect, name: '张三' }, layer: 'MANAGEMENT', recorded: true, since: null },
+          { person: { id: ids.caller, name: '李四' }, layer: 'CALLER', recorded: true, since: '2025-05-31T16:00:00.000Z' },
         ],
         reportsTo: [{ from: ids.caller, to: ids.suspect }],
         links: [{ type: 'MEMBER_OF' }, { type: 'MEMBER_OF' }, { type: 'REPORTS_TO' }],

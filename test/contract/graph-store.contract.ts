@@ -237,6 +237,19 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
       });
     });
 
+    describe('transfersAt', () => {
+      it('gives the transfers into and out of cards from a time on, once each', async () => {
+        const all = await store.transfersAt(sh, [ids.mule2, ids.mule3], {});
+        expect(all.map((l) => l.key)).toEqual(['tx0', 'tx2', 'tx3']);
+        const after = await store.transfersAt(sh, [ids.mule2], { after: '2026-01-31T10:00:00+08:00' });
+        expect(after.map((l) => [l.key, l.from, l.to])).toEqual([
+          ['tx2', ids.collect, ids.mule2],
+          ['tx3', ids.mule2, ids.mule3],
+        ]);
+        expect(await store.transfersAt(fj, [ids.mule2], {})).toEqual([]);
+      });
+    });
+
     describe('gang', () => {
       it('gives members, layers and who reports to whom', async () => {
         const gang = await store.gang(sh, ids.gang);

@@ -6,6 +6,7 @@ import { ImportError, importBundle } from '../import/importer';
 import { BatchError, type GraphStore } from '../store/graph-store';
 import { apiError } from './errors';
 import { createExportServices, type ExportDeps } from './exports';
+import { createAnalysisServices } from './analysis';
 import { createInvestigationServices } from './investigations';
 import { createLinkageServices } from './linkage';
 import { API_LIMITS, clamp } from './limits';
@@ -47,24 +48,6 @@ function record(raw: object) {
   }
 }
 
-/**
- * Keeps the transfers a victim's money could have taken: out of a card only at or after the
- * money first arrived there. Links come sorted by time, so one pass finds earliest arrivals.
- */
-export function timeRespecting(seeds: string[], links: GraphLink[], after = ''): GraphLink[] {
-  const arrival = new Map(seeds.map((s) => [s, after]));
-  const kept: GraphLink[] = [];
-  const at = (l: GraphLink) => String(l.props.at ?? '');
-  for (const link of [...links].sort((a, b) => at(a).localeCompare(at(b)) || a.key.localeCompare(b.key))) {
-    const since = arrival.get(link.from);
-    if (since === undefined || at(link) < since) continue;
-    kept.push(link);
-    const known = arrival.get(link.to);
-    if (known === undefined || at(link) < known) arrival.set(link.to, at(link));
-  }
-  return kept;
-}
-
 /** The domain services the schema's resolvers call, one method per field. */
 export function createServices(store: GraphStore, deps: { exports: ExportDeps }) {
   const visible = async (viewer: ApiViewer, id: string, label: Label): Promise<GraphNode> => {
@@ -73,13 +56,9 @@ export function createServices(store: GraphStore, deps: { exports: ExportDeps })
     return node;
   };
 
-  const withNodes = async (viewer: ApiViewer, links: GraphLink[], extra: string[] = []): Promise<Subgraph> => ({
-    nodes: await store.getNodes(viewer, [...new Set([...extra, ...links.flatMap((l) => [l.from, l.to])])]),
-    links,
-  });
-
   return {
     investigations: createInvestigationServices(store),
+    analysis: createAnalysisServices(store),
 
     warning: createWarningServices(store),
 
@@ -118,19 +97,6 @@ export function createServices(store: GraphStore, deps: { exports: ExportDeps })
       }),
 
     linkage: createLinkageServices(store),
-
-    gang: async (viewer: ApiViewer, gangId: string) => {
-      const view = await store.gang(viewer, gangId);
-      if (!view) throw apiError('NOT_FOUND', 'No Gang with this id.');
-      return { ...view, ...(await store.subgraph(viewer, [gangId, ...view.members.map((m) => m.person.id)])) };
-    },
-
-    moneyTrail: async (viewer: ApiViewer, a: { cardIds: readonly string[]; after?: string | null; depth?: number | null }) => {
-      const seeds = ids(a.cardIds);
-      const depth = clamp(a.depth, API_LIMITS.trailDepth.max, API_LIMITS.trailDepth.fallback);
-      const raw = await store.transfersFrom(viewer, seeds, { after: a.after ?? undefined, depth });
-      return withNodes(viewer, timeRespecting(seeds, raw, a.after ?? ''), seeds);
-    },
 
     stats: (viewer: ApiViewer, a: WindowArgs & { province?: string | null; category?: string | null }) =>
       store.stats(viewer, { from: a.from ?? undefined, to: a.to ?? undefined, province: a.province ?? undefined, category: a.category ?? undefined }),

@@ -66,7 +66,7 @@ describe('followMoney', () => {
   });
 
   it('follows everything that leaves a seed card when no victim transfer is given', () => {
-    const t = followMoney([tx('S', 'A', 100, -10), tx('S', 'B', 200, 5), tx('B', 'C', 200, 6)], [{ cardId: 'S', after: tx('x', 'y', 0, 0).at }], opts);
+    const t = followMoney([tx('S', 'A', 100, -10), tx('X', 'S', 50, 1), tx('S', 'B', 200, 5), tx('B', 'C', 200, 6)], [{ cardId: 'S', after: tx('x', 'y', 0, 0).at }], opts);
     expect(amounts(t)).toEqual({ B: [1, 200, 0], C: [2, 200, 200] });
   });
 

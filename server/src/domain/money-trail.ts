@@ -178,8 +178,8 @@ export function followMoney(transfers: Iterable<Transfer>, seeds: TrailSeed[], o
     if (fromSince !== undefined && e.t >= fromSince) carried = spend(stack(lots, t.from), t.amount, e.t, hold);
     const layer = layerOf(t.from) + 1;
     if (carried > 0 && layer > options.depth) carried = 0;
-    // Other money arriving on a followed card sits above the victim's (LIFO).
-    if (toSince !== undefined && e.t >= toSince && t.amount > carried) stack(lots, t.to).push({ amount: t.amount - carried, traced: false, at: e.t });
+    // Other money arriving on a followed card sits above the victim's (LIFO); on a seed card all money is traced.
+    if (toSince !== undefined && e.t >= toSince && t.amount > carried && !seedCards.has(t.to)) stack(lots, t.to).push({ amount: t.amount - carried, traced: false, at: e.t });
     if (carried === 0) continue;
     const from = cards.get(t.from);
     if (from) from.remaining -= carried;
@@ -191,11 +191,15 @@ export function followMoney(transfers: Iterable<Transfer>, seeds: TrailSeed[], o
 
   const cardList = [...cards.values()].sort((a, b) => a.layer - b.layer || a.firstAt.localeCompare(b.firstAt) || a.cardId.localeCompare(b.cardId));
   steps.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
-  const freezeList = cardList
+  return { cards: cardList, steps, freezeList: freezeListOf(cardList) };
+}
+
+/** Unfrozen cards with some of the victim's money possibly still on them, most recoverable first. */
+export function freezeListOf(cards: readonly TrailCard[]): FreezeItem[] {
+  return cards
     .filter((c) => !c.frozen && c.remaining > 0)
     .map((c) => ({ cardId: c.cardId, layer: c.layer, amount: c.remaining, since: c.lastAt }))
     .sort((a, b) => b.amount - a.amount || a.layer - b.layer || a.cardId.localeCompare(b.cardId));
-  return { cards: cardList, steps, freezeList };
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

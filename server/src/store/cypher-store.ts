@@ -28,7 +28,7 @@ import type {
 } from '../domain/types';
 import { checkBatch, linkIdentity } from './batch-check';
 import type { CacheKeeper } from './cache/cache-keeper';
-import { cachedLinkedCases, cachedNeighborhood, cachedNodes, cachedPaths, cachedSubgraph, cachedTransfersOut } from './cache/cached-reads';
+import { cachedLinkedCases, cachedNeighborhood, cachedNodes, cachedPaths, cachedSubgraph, cachedTransfersAt, cachedTransfersOut } from './cache/cached-reads';
 import { cachedIncidence } from './cache/cached-incidence';
 import { CypherInvestigations } from './cypher-investigations';
 import { readGangContacts } from './gang-contacts';
@@ -282,6 +282,22 @@ export class CypherGraphStore implements GraphStore {
       }
       frontier = [...next];
     }
+    return [...links.values()].sort((a, b) => String(a.props.at).localeCompare(String(b.props.at)) || a.key.localeCompare(b.key));
+  }
+
+  async transfersAt(viewer: Viewer, cardIds: string[], options: { after?: string }): Promise<GraphLink[]> {
+    if (viewer.agencies.length === 0 || cardIds.length === 0) return [];
+    const after = options.after ? normalizeTime(options.after) : EARLIEST;
+    const ids = [...new Set(cardIds)];
+    const cache = this.cache?.current();
+    let found: GraphLink[];
+    if (cache) found = cachedTransfersAt(cache, viewer, ids, after);
+    else {
+      const params = { ...viewerParams(viewer), ids, after };
+      const rows = [...(await this.runner.read('transfers-from', params)), ...(await this.runner.read('transfers-into', params))];
+      found = rows.map((row) => toLink(row.r, row.from as string, row.to as string));
+    }
+    const links = new Map(found.map((l) => [linkIdentity(l), l]));
     return [...links.values()].sort((a, b) => String(a.props.at).localeCompare(String(b.props.at)) || a.key.localeCompare(b.key));
   }
 

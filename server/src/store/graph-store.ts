@@ -98,6 +98,13 @@ export interface GraphStore extends InvestigationStore, JudgementStore, SheetMap
    */
   transfersFrom(viewer: Viewer, cardIds: string[], options: TransfersOptions): Promise<GraphLink[]>;
 
+  /**
+   * Every visible TRANSFERRED link into or out of these cards at or after `after`: one layer of
+   * a money trail together with the other money that met it on those cards, which the domain
+   * needs to tell the victim's money from the rest (money-trail.ts).
+   */
+  transfersAt(viewer: Viewer, cardIds: string[], options: { after?: string }): Promise<GraphLink[]>;
+
   /** A gang with its members, their layers and who reports to whom; null when not visible. */
   gang(viewer: Viewer, gangId: string): Promise<GangView | null>;
 

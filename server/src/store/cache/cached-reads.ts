@@ -88,6 +88,26 @@ export function cachedTransfersOut(cache: GraphCache, viewer: Viewer, cardIds: s
   return out;
 }
 
+/** Visible transfers into or out of these cards at or after `after`, as transfers-from.cypher and transfers-into.cypher together. */
+export function cachedTransfersAt(cache: GraphCache, viewer: Viewer, cardIds: string[], after: string): GraphLink[] {
+  const visible = visibleNodes(cache, viewer);
+  const filter = linkFilter(cache, viewer, ['TRANSFERRED'], { from: after, to: '9999-12-31T23:59:59.999Z' });
+  const seen = new Set<number>();
+  const out: GraphLink[] = [];
+  for (const id of new Set(cardIds)) {
+    const a = cache.indexOf(id);
+    if (a === undefined || !visible(a)) continue;
+    cache.forEachLink(a, (l) => {
+      if (seen.has(l) || Number.isNaN(cache.linkAt[l]!) || !passes(cache, filter, l)) return;
+      const other = cache.linkFrom[l] === a ? cache.linkTo[l]! : cache.linkFrom[l]!;
+      if (!visible(other)) return;
+      seen.add(l);
+      out.push(cache.link(l));
+    });
+  }
+  return out;
+}
+
 /** Cases sharing an identifier (both INVOLVES it) or a suspect (both SUSPECT_IN) with a case, as linked-cases.cypher. */
 export function cachedLinkedCases(cache: GraphCache, viewer: Viewer, caseId: string): LinkedCase[] {
   const c = cache.indexOf(caseId);
