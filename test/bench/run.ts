@@ -41,7 +41,7 @@ const program = new Command()
   .option('--samples <n>', 'queries per latency row', Number, 300)
   .option('--seed-scale <scale>', "the seed generator's row: demo, city, national, or none", 'national')
   .option('--seed <n>', 'generator seed', Number, 7)
-  .option('--parts <list>', 'which groups of rows to measure: store,seed,city,api,web,warning,export', 'store,seed,city,api,web,warning,export')
+  .option('--parts <list>', 'which groups of rows to measure: store,seed,city,api,web,warning,export,sheets', 'store,seed,city,api,web,warning,export,sheets')
   .option('--out <file>', 'results file', 'test/bench/results.json')
   .parse();
 const opts = program.opts<{ nodes: number; links: number; importNodes: number; importLinks: number; samples: number; seed: number; seedScale: string; out: string; parts: string }>();
@@ -162,6 +162,7 @@ async function main() {
   if (parts.has('city')) rows.push(...(await benchCity(work, { keepStore: cityStore })));
   if (parts.has('api')) rows.push(...childRows('API', ['scripts/bench-api.ts', '--scale', 'city', '--dir', cityStore]));
   if (parts.has('web')) rows.push(...childRows('web', ['test/bench/web/bench.ts']));
+  if (parts.has('sheets')) rows.push(...childRows('sheets', ['test/bench/sheets.ts', '--dir', join(work, 'sheets')]));
   // Analysis scores run on the city fixture (bundle, ground truth and store), built once under tmp.
   const cityFixtureDir = join(work, 'city-fixture');
   if (parts.has('warning')) rows.push(...childRows('warning', ['test/bench/analysis/score-warning.ts', '--dir', cityFixtureDir]));

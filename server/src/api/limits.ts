@@ -24,6 +24,10 @@ export const API_LIMITS = {
   investigations: { max: 100, fallback: 50 },
   /** Bytes of NDJSON one importBundle call may carry. */
   bundleBytes: { max: 20 * 1024 * 1024 },
+  /** Bytes of one statement or call-record file uploaded for preview or import (larger ones: npm run import-sheet). */
+  sheetBytes: { max: 64 * 1024 * 1024 },
+  /** Rows a sheet preview shows. */
+  previewRows: { max: 200, fallback: 20 },
   /** Query cost, depth, aliases and tokens (GraphQL Armor); never disclosed in errors. */
   depth: 12,
   aliases: 30,

@@ -13,6 +13,7 @@ import { API_LIMITS, clamp } from './limits';
 import type { ApiViewer } from './viewer';
 import { createWarningServices } from './warning';
 import { createReportServices } from './report';
+import { createSheetServices } from './sheets';
 
 export interface WindowArgs {
   from?: string | null;
@@ -23,7 +24,7 @@ const some = <T>(xs: readonly T[] | null | undefined): T[] | undefined => (xs &&
 const ids = (xs: readonly string[]) => [...new Set(xs)].slice(0, API_LIMITS.nodeIds.max);
 
 /** The agency a write is recorded under: the one asked for, which the viewer must belong to. */
-function ownerFor(viewer: ApiViewer, agency?: string | null): string {
+export function ownerFor(viewer: ApiViewer, agency?: string | null): string {
   const owner = agency ?? viewer.agencies[0];
   if (!owner || !viewer.agencies.includes(owner)) throw apiError('FORBIDDEN', 'You may not write for this agency.');
   return owner;
@@ -65,6 +66,7 @@ export function createServices(store: GraphStore, deps: { exports: ExportDeps })
     exports: createExportServices(store, deps.exports),
 
     report: createReportServices(store),
+    sheets: createSheetServices(store),
 
     search: (viewer: ApiViewer, a: { text: string; labels?: readonly Label[] | null; limit?: number | null }) => {
       const text = a.text.trim().slice(0, API_LIMITS.textLength.max);

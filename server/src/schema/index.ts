@@ -13,6 +13,7 @@ import './case-list';
 import './write';
 import './investigation';
 import './export';
+import './sheet';
 
 export const schema = builder.toSchema();
 

@@ -17,6 +17,7 @@ import {
   type PropDef,
 } from '../domain/model';
 import type { GraphLink, GraphNode, SourceRecord } from '../domain/types';
+import { citedSource, parseCitation, type Citation } from '../sheets/to-batch';
 import { builder } from './builder';
 import type { Context } from './context';
 
@@ -114,6 +115,16 @@ export const Source = builder.objectRef<SourceRecord>('Source').implement({
   }),
 });
 
+const RowCitation = builder.objectRef<Citation>('RowCitation').implement({
+  description: 'The file row a link was read from: an imported statement or call-record file (its Source), the sheet and the row.',
+  fields: (t) => ({
+    source: t.exposeID('source'),
+    sheet: t.exposeString('sheet'),
+    row: t.exposeInt('row', { description: 'As the spreadsheet numbers it (1-based, header and title rows counted).' }),
+    label: t.string({ description: '`sheet!row`, as a spreadsheet names a row.', resolve: (c) => `${c.sheet}!${c.row}` }),
+  }),
+});
+
 export const linkId = (l: GraphLink) => `${l.type}:${l.from}:${l.to}:${l.key}`;
 
 export const Link = builder.interfaceRef<GraphLink>('Link').implement({
@@ -129,7 +140,13 @@ export const Link = builder.interfaceRef<GraphLink>('Link').implement({
     owner: t.exposeString('owner', { description: 'The agency that first recorded the link.' }),
     owners: t.exposeStringList('owners'),
     sources: t.idList({ resolve: (l) => l.sources }),
-    evidence: t.field({ type: [Source], nullable: { list: false, items: true }, resolve: (l, _, ctx) => ctx.loaders.source.loadMany(l.sources) as never }),
+    evidence: t.field({
+      type: [Source],
+      nullable: { list: false, items: true },
+      description: 'The source records cited, each once (a row citation names its file’s Source).',
+      resolve: (l, _, ctx) => ctx.loaders.source.loadMany([...new Set(l.sources.map(citedSource))]) as never,
+    }),
+    citations: t.field({ type: [RowCitation], description: 'The file rows among `sources`.', resolve: (l) => l.sources.flatMap((s) => parseCitation(s) ?? []) }),
     createdAt: t.field({ type: 'DateTime', resolve: (l) => l.createdAt }),
     createdBy: t.exposeString('createdBy'),
   }),

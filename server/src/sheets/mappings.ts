@@ -178,3 +178,43 @@ export function detectMapping(mappings: readonly SheetMapping[], rows: { n: numb
 export function expectedHeader(mapping: SheetMapping, group: readonly SheetField[]): string {
   return group.map((f) => mapping.columns[f]?.[0] ?? f).join(' / ');
 }
+
+/** A mapping an investigator sent that cannot be saved; `field` names what is wrong. */
+export class MappingError extends Error {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+    this.name = 'MappingError';
+  }
+}
+
+export const MAPPING_LIMITS = { nameLength: 100, headersPerField: 20, headerLength: 100 } as const;
+
+/**
+ * A mapping as sent, checked: a name, a kind, headers only for that kind's fields, every
+ * required field given a header, a time zone the runtime knows. Built-in names are taken.
+ */
+export function checkMapping(draft: { name: string; kind: string; columns: Record<string, unknown>; timeZone?: string | null }, isZone: (zone: string) => boolean): SheetMapping {
+  const name = draft.name.trim();
+  if (name.length === 0 || name.length > MAPPING_LIMITS.nameLength) throw new MappingError('name', `1 to ${MAPPING_LIMITS.nameLength} characters`);
+  if (BUILT_IN_MAPPINGS.some((m) => m.name === name) || name === 'auto') throw new MappingError('name', `${name} is the name of a built-in mapping`);
+  if (!(SHEET_KINDS as readonly string[]).includes(draft.kind)) throw new MappingError('kind', `one of ${SHEET_KINDS.join(', ')}`);
+  const kind = draft.kind as SheetKind;
+  const columns: SheetMapping['columns'] = {};
+  for (const [field, headers] of Object.entries(draft.columns)) {
+    if (!FIELDS_OF[kind].includes(field as SheetField)) throw new MappingError(`columns.${field}`, `not a field of a ${kind} mapping (fields: ${FIELDS_OF[kind].join(', ')})`);
+    const list = (Array.isArray(headers) ? headers : [headers]).map((h) => String(h ?? '').trim()).filter((h) => h.length > 0);
+    if (list.length > MAPPING_LIMITS.headersPerField || list.some((h) => h.length > MAPPING_LIMITS.headerLength)) {
+      throw new MappingError(`columns.${field}`, `at most ${MAPPING_LIMITS.headersPerField} header names of at most ${MAPPING_LIMITS.headerLength} characters`);
+    }
+    if (list.length > 0) columns[field as SheetField] = list;
+  }
+  for (const group of REQUIRED[kind]) {
+    if (group.every((f) => !columns[f])) throw new MappingError(`columns.${group[0]}`, `required: the header of ${group.join(' or ')}`);
+  }
+  const timeZone = draft.timeZone?.trim() || DEFAULT_TIME_ZONE;
+  if (!isZone(timeZone)) throw new MappingError('timeZone', `not a time zone: ${timeZone}`);
+  return { name, kind, columns, timeZone, builtIn: false };
+}

@@ -1,0 +1,84 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/src/config';
+import { createApp, type App } from '../../server/src/http/app';
+import type { GraphStore } from '../../server/src/store/graph-store';
+import { openKuzuStore } from '../../server/src/store/kuzu/kuzu-store';
+import { icbcCsv } from '../sheets/samples';
+import { A, B, D, of } from '../sheets/scenario';
+import { client, type Gql } from './harness';
+
+const SH = 'sh-psb';
+const headers = { 'x-agencies': SH, 'x-user': 'officer-wu', 'x-graphql-csrf': '1' };
+
+/** Posts a GraphQL multipart request carrying one file as variable `f`. */
+async function upload(app: App, query: string, variables: Record<string, unknown>, file: File) {
+  const form = new FormData();
+  form.set('operations', JSON.stringify({ query, variables: { ...variables, f: null } }));
+  form.set('map', JSON.stringify({ 0: ['variables.f'] }));
+  form.set('0', file);
+  const response = await app.fetch(new Request('http://test/graphql', { method: 'POST', headers, body: form }));
+  return (await response.json()) as { data?: any; errors?: any[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+describe('sheet import API', () => {
+  let store: GraphStore;
+  let app: App;
+  let gql: Gql;
+  const statement = () => new File([new Uint8Array(icbcCsv(A, '张三', of(A)))], '工行流水.csv');
+
+  beforeAll(async () => {
+    store = await openKuzuStore(mkdtempSync(join(tmpdir(), 'api-sheets-')));
+    app = createApp({ store, config: loadConfig({}) });
+    gql = client(app, { 'x-agencies': SH, 'x-user': 'officer-wu' });
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('previews a statement: the columns found and the link each row would make, writing nothing', async () => {
+    const { data } = await upload(
+      app,
+      'mutation($f: File!) { previewSheet(file: $f) { sheets { sheet mapping headerRow rows } columns { field header } rows { row skipped link { type from to key amount at } } } }',
+      {},
+      statement(),
+    );
+    expect(data.previewSheet.sheets).toEqual([{ sheet: '工行流水.csv', mapping: 'bank-statement', headerRow: 3, rows: 3 }]);
+    expect(data.previewSheet.columns).toContainEqual({ field: 'counterAccount', header: '交易对手账卡号' });
+    expect(data.previewSheet.rows).toEqual([
+      { row: 4, skipped: null, link: { type: 'TRANSFERRED', from: `card:${A}`, to: `card:${B}`, key: 'TX001', amount: '123450', at: '2026-02-05T06:05:32.000Z' } },
+      { row: 5, skipped: null, link: { type: 'TRANSFERRED', from: `card:${D}`, to: `card:${A}`, key: 'TX004', amount: '1', at: '2026-02-06T02:00:00.000Z' } },
+      { row: 6, skipped: 'totals', link: null },
+    ]);
+    expect(await store.counts()).toEqual({ nodes: 0, links: 0, sources: 0 });
+  });
+
+  it('imports it, and each link names the file row behind it', async () => {
+    const { data } = await upload(app, 'mutation($f: File!) { importSheet(file: $f, mapping: "bank-statement") { rows imported stopped linksCreated source } }', {}, statement());
+    expect(data.importSheet).toMatchObject({ rows: 3, imported: 2, stopped: false, linksCreated: 2 });
+    const source = data.importSheet.source as string;
+    const trail = await gql(`{ moneyTrail(cardIds: ["card:${A}"], depth: 1) { links { key citations { source label } evidence { id reference } } } }`);
+    expect(trail.body.data.moneyTrail.links).toEqual([
+      { key: 'TX001', citations: [{ source, label: '工行流水.csv!4' }], evidence: [{ id: source, reference: '工行流水.csv' }] },
+    ]);
+  });
+
+  it('saves, lists and deletes an agency mapping, and names the field of a bad one', async () => {
+    const input = { name: '招商银行', kind: 'BANK_STATEMENT', columns: [{ field: 'card', headers: ['查询卡号'] }, { field: 'time', headers: ['时间'] }, { field: 'amount', headers: ['交易额'] }] };
+    const saved = await gql('mutation($m: SheetMappingInput!) { saveSheetMapping(mapping: $m) { name agency builtIn timeZone } }', { m: input });
+    expect(saved.body.data.saveSheetMapping).toEqual({ name: '招商银行', agency: SH, builtIn: false, timeZone: 'Asia/Shanghai' });
+    const list = await gql('{ sheetMappings { name builtIn agency } }');
+    expect(list.body.data.sheetMappings).toEqual([
+      { name: '招商银行', builtIn: false, agency: SH },
+      { name: 'bank-statement', builtIn: true, agency: null },
+      { name: 'call-records', builtIn: true, agency: null },
+    ]);
+    const bad = await gql('mutation($m: SheetMappingInput!) { saveSheetMapping(mapping: $m) { name } }', { m: { ...input, columns: [{ field: 'card', headers: ['卡'] }] } });
+    expect(bad.body.errors[0]).toMatchObject({ message: 'columns.time: required: the header of time or date', extensions: { code: 'BAD_INPUT', field: 'columns.time' } });
+    const other = await gql('mutation { deleteSheetMapping(name: "招商银行", agency: "fj-psb") }');
+    expect(other.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await gql('mutation { deleteSheetMapping(name: "招商银行") }')).body.data.deleteSheetMapping).toBe(true);
+  });
+});
