@@ -59,6 +59,71 @@ function wrap(s: string, width: number, size: number): string[] {
   return lines;
 }
 
+/** The pdfkit internals the fast text writer uses (pdfkit 0.20's EmbeddedFont and page). */
+interface PdfInternals {
+  _font: {
+    id: string;
+    ascender: number;
+    scale: number;
+    ref(): unknown;
+    font: { glyphForCodePoint(cp: number): { id: number; advanceWidth: number } };
+    subset: { includeGlyph(id: number): number };
+    widths: number[];
+    unicode: number[][];
+  };
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent(data: string): void;
+}
+
+const num = (n: number) => String(Math.round(n * 100) / 100);
+
+/** Per document (a subset numbers its glyphs its own way): each character's glyph as the hex the content stream writes. */
+const glyphHex = new WeakMap<object, Map<number, string>>();
+
+/**
+ * Sets many runs of text in one BT…ET block of the page's content stream, each with its
+ * top-left at (x, y) in page coordinates, like doc.text. pdfkit's own text() shapes every
+ * string with fontkit (GSUB and GPOS over this CJK font) twice and opens a text object per
+ * call: for the thousands of cells and captions of a large export that was most of the PDF's
+ * time. Here each character maps to its glyph through the font's cmap, once per document (no
+ * kerning or ligatures, which Chinese and these tables do not need), and is recorded in the
+ * font's subset, widths and ToUnicode map exactly as pdfkit records it, so text extraction
+ * (pdftotext) reads it back.
+ */
+function textRuns(doc: PDFKit.PDFDocument, size: number, runs: { text: string; x: number; y: number }[]): void {
+  const d = doc as unknown as PdfInternals;
+  const font = d._font;
+  let hexOf = glyphHex.get(font);
+  if (!hexOf) glyphHex.set(font, (hexOf = new Map()));
+  if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
+  const h = d.page.height;
+  const dy = (font.ascender / 1000) * size;
+  const ops: string[] = [];
+  for (const run of runs) {
+    if (!run.text) continue;
+    let hex = '';
+    for (const ch of run.text) {
+      const cp = ch.codePointAt(0)!;
+      let g = hexOf.get(cp);
+      if (g === undefined) {
+        const glyph = font.font.glyphForCodePoint(cp);
+        const gid = font.subset.includeGlyph(glyph.id);
+        font.widths[gid] ??= glyph.advanceWidth * font.scale;
+        font.unicode[gid] ??= [cp];
+        g = `0000${gid.toString(16)}`.slice(-4);
+        hexOf.set(cp, g);
+      }
+      hex += g;
+    }
+    ops.push(`1 0 0 1 ${num(run.x)} ${num(h - run.y - dy)} Tm <${hex}> Tj`);
+  }
+  if (ops.length === 0) return;
+  doc.save();
+  doc.transform(1, 0, 0, -1, 0, h);
+  d.addContent(`BT\n/${font.id} ${num(size)} Tf\n${ops.join('\n')}\nET`);
+  doc.restore();
+}
+
 interface Column {
   title: string;
   width: number;
@@ -143,12 +208,13 @@ export function toPdf(graph: EvidenceGraph, chart: Chart, options: PdfOptions): 
     const s = LABEL_STYLE[n.label];
     doc.path(shapePath(s.shape, n.x, n.y)).fillColor(s.fill).strokeColor(s.stroke).fillAndStroke();
   }
-  doc.fontSize(10).fillColor('#111827');
-  for (const n of chart.nodes) {
-    const w = ems(n.caption) * 10;
-    doc.text(n.caption, n.x - w / 2, n.y + NODE_RADIUS + 2, { lineBreak: false });
-  }
   doc.restore();
+  doc.fillColor('#111827');
+  textRuns(
+    doc,
+    10 * scale,
+    chart.nodes.map((n) => ({ text: n.caption, x: ox + (n.x - (ems(n.caption) * 10) / 2) * scale, y: oy + (n.y + NODE_RADIUS + 2) * scale })),
+  );
   const ly = H - M - legendRows * 12 - 6;
   text('图例 Legend', M, ly - 12, 8);
   legend.entries.forEach((e, i) => {
@@ -281,11 +347,11 @@ function table<T>(
     if (y + height > bottom) header(true);
     if (r % 2 === 1) doc.rect(M, y - 1, W - 2 * M, height).fillColor('#f3f4f6').fill();
     doc.fontSize(FONT).fillColor('#111827');
-    content.forEach((cellLines, i) => {
-      cellLines.forEach((line, k) => {
-        if (line) doc.text(fit(line, widths[i]! - 4, FONT), xs[i]! + 2, y + k * LINE, { lineBreak: false });
-      });
-    });
+    textRuns(
+      doc,
+      FONT,
+      content.flatMap((cellLines, i) => cellLines.map((line, k) => ({ text: fit(line, widths[i]! - 4, FONT), x: xs[i]! + 2, y: y + k * LINE }))),
+    );
     y += height;
   });
 }
