@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LINK_TYPE_NAMES, type Label, type LinkType } from '../../server/src/domain/model';
 import type { GraphLink, Neighborhood, Viewer } from '../../server/src/domain/types';
+import { rankWarnings } from '../../server/src/domain/early-warning';
 import { loadDemo } from '../../server/src/import/demo';
 import { linkIdentity } from '../../server/src/store/batch-check';
 import type { GraphStore } from '../../server/src/store/graph-store';
@@ -40,7 +41,8 @@ describe('the embedded store’s in-memory graph', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cache-agrees-'));
   const queries: Query[] = [];
   const pairs: [string, string, Viewer][] = [];
-  const expected: { neighborhoods: unknown[]; paths: unknown[]; subgraphs: unknown[]; nodes: unknown[]; linked: unknown[]; trails: unknown[] } = { neighborhoods: [], paths: [], subgraphs: [], nodes: [], linked: [], trails: [] };
+  const expected: { neighborhoods: unknown[]; paths: unknown[]; subgraphs: unknown[]; nodes: unknown[]; linked: unknown[]; trails: unknown[]; warnings: unknown[] } = { neighborhoods: [], paths: [], subgraphs: [], nodes: [], linked: [], trails: [], warnings: [] };
+  let gangs: (string | null)[] = [];
   let cases: string[] = [];
   let cards: string[] = [];
   let viewerList: Viewer[] = [];
@@ -90,6 +92,8 @@ describe('the embedded store’s in-memory graph', () => {
     for (const [i, id] of cards.entries()) {
       expected.trails.push(sorted(await plain.transfersFrom(viewers[i % 3]!, [id], { depth: 4, ...(i % 2 ? { after: '2024-06-01T00:00:00+08:00' } : {}) })));
     }
+    gangs = [null, ...(await plain.search(all, '团伙', { limit: 5, labels: ['Gang'] })).map((h) => h.node.id)];
+    for (const viewer of viewers) for (const gang of gangs) expected.warnings.push(rankWarnings(await plain.gangContacts(viewer, gang)));
     await plain.close();
     store = await openKuzuStore(dir);
     await store.ready();
@@ -128,6 +132,14 @@ describe('the embedded store’s in-memory graph', () => {
     const got = [];
     for (const [i, id] of cases.entries()) got.push(await store.linkedCases(viewerList[i % 3]!, id));
     expect(got).toEqual(expected.linked);
+  });
+
+  it('ranks the early warnings Kuzu’s queries rank, for every gang and each one', async () => {
+    expect(gangs.length).toBeGreaterThan(1);
+    expect((expected.warnings[0] as unknown[]).length).toBeGreaterThan(50);
+    const got = [];
+    for (const viewer of viewerList) for (const gang of gangs) got.push(rankWarnings(await store.gangContacts(viewer, gang)));
+    expect(got).toEqual(expected.warnings);
   });
 
   it('follows the money trails Kuzu follows', async () => {

@@ -68,10 +68,14 @@ const bundle = [
   call(p('50'), p('51'), '2026-03-26T10:00:00+08:00', 60),
 ];
 
-describe('early warning on a hand-made gang', () => {
+// The same answers from the in-memory graph and from Kuzu's queries (the Neo4j path).
+describe.each([
+  ['graph in memory', true],
+  ['Kuzu queries', false],
+])('early warning on a hand-made gang (%s)', (_, cache) => {
   let store: GraphStore;
   beforeAll(async () => {
-    store = await openKuzuStore(mkdtempSync(join(tmpdir(), 'warning-')));
+    store = await openKuzuStore(mkdtempSync(join(tmpdir(), 'warning-')), { cache });
     await importBundle(store, (async function* () { yield bundle.map((r) => JSON.stringify(r)); })(), { by: 'u' });
     await store.ready();
   });
@@ -121,6 +125,7 @@ describe('early warning on a hand-made gang', () => {
       })(),
       { by: 'u' },
     );
+    await store.ready();
     const all = rankWarnings(await store.gangContacts(viewer, null));
     expect(all.map((e) => [e.id, e.score])).toEqual([
       ['person:wang', 19.992],

@@ -32,6 +32,7 @@ import { cachedLinkedCases, cachedNeighborhood, cachedNodes, cachedPaths, cached
 import { cachedIncidence } from './cache/cached-incidence';
 import { CypherInvestigations } from './cypher-investigations';
 import { readGangContacts } from './gang-contacts';
+import { cachedGangContacts } from './cache/cached-gang-contacts';
 import { matchingCases } from './case-list';
 import type { GangContactRecords } from '../domain/early-warning';
 import { CypherJudgements } from './cypher-judgements';
@@ -340,7 +341,9 @@ export class CypherGraphStore implements GraphStore {
     return { total: ids.length, cases: await this.getNodes(viewer, ids.slice(start, start + clamp(page.limit, 0, STORE_LIMITS.maxLimit))) };
   }
 
-  gangContacts(viewer: Viewer, gangId: string | null): Promise<GangContactRecords> {
+  async gangContacts(viewer: Viewer, gangId: string | null): Promise<GangContactRecords> {
+    const cache = viewer.agencies.length > 0 ? this.cache?.current() : null;
+    if (cache) return cachedGangContacts(cache, viewer, gangId);
     return readGangContacts(this.runner, viewer, gangId);
   }
 
