@@ -41,10 +41,11 @@ const program = new Command()
   .option('--samples <n>', 'queries per latency row', Number, 300)
   .option('--seed-scale <scale>', "the seed generator's row: demo, city, national, or none", 'national')
   .option('--seed <n>', 'generator seed', Number, 7)
-  .option('--parts <list>', 'which groups of rows to measure: store,seed,city,api,web,warning,export,sheets', 'store,seed,city,api,web,warning,export,sheets')
+  .option('--parts <list>', 'which groups of rows to measure: store,seed,city,api,web,warning,export,sheets,linkage', 'store,seed,city,api,web,warning,export,sheets,linkage')
+  .option('--city-fixture <dir>', 'the analysis rows\' city fixture (test/bench/analysis/city-fixture.ts), built there when missing', '')
   .option('--out <file>', 'results file', 'test/bench/results.json')
   .parse();
-const opts = program.opts<{ nodes: number; links: number; importNodes: number; importLinks: number; samples: number; seed: number; seedScale: string; out: string; parts: string }>();
+const opts = program.opts<{ nodes: number; links: number; importNodes: number; importLinks: number; samples: number; seed: number; seedScale: string; out: string; parts: string; cityFixture: string }>();
 const parts = new Set(opts.parts.split(','));
 
 const work = join('test', 'bench', 'tmp');
@@ -163,10 +164,11 @@ async function main() {
   if (parts.has('api')) rows.push(...childRows('API', ['scripts/bench-api.ts', '--scale', 'city', '--dir', cityStore]));
   if (parts.has('web')) rows.push(...childRows('web', ['test/bench/web/bench.ts']));
   if (parts.has('sheets')) rows.push(...childRows('sheets', ['test/bench/sheets.ts', '--dir', join(work, 'sheets')]));
-  // Analysis scores run on the city fixture (bundle, ground truth and store), built once under tmp.
-  const cityFixtureDir = join(work, 'city-fixture');
+  // Analysis scores run on the city fixture (bundle, ground truth and store), built once under tmp unless given.
+  const cityFixtureDir = opts.cityFixture || join(work, 'city-fixture');
   if (parts.has('warning')) rows.push(...childRows('warning', ['test/bench/analysis/score-warning.ts', '--dir', cityFixtureDir]));
   if (parts.has('export')) rows.push(...childRows('export', ['test/bench/export.ts', '--dir', join(work, 'export')]));
+  if (parts.has('linkage')) rows.push(...childRows('linkage', ['test/bench/analysis/score-linkage.ts', '--fixture', cityFixtureDir]));
 
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const previous = (() => {

@@ -81,7 +81,7 @@ function intersect(a: readonly string[], b: readonly string[]): string[] {
 export function caseSeries(incidence: CaseIncidence, judgements: readonly CaseLinkJudgement[], o: LinkageOptions = LINKAGE_DEFAULTS): CaseSeries[] {
   const cases = incidence.cases;
   const index = new Map(cases.map((c, i) => [c.id, i]));
-  const uses = new Map(incidence.identifiers.map((u) => [u.id, u]));
+  let uses: Map<string, IdentifierUse> | null = null; // built when a pair is first scored
   const latest = latestJudgements(judgements);
   const rejected = new Set<string>();
   const inRejected = new Set<number>();
@@ -103,7 +103,11 @@ export function caseSeries(incidence: CaseIncidence, judgements: readonly CaseLi
 
   for (const use of incidence.identifiers) {
     if (use.caseCount < 2 || evidenceWeight(use, o) === 0) continue;
-    const members = use.cases.flatMap((id) => index.get(id) ?? []);
+    const members: number[] = [];
+    for (const id of use.cases) {
+      const i = index.get(id);
+      if (i !== undefined) members.push(i);
+    }
     if (members.length < 2) continue;
     let joined = false;
     if (use.caseCount <= strongMax && !members.some((m) => inRejected.has(m))) {
@@ -131,7 +135,8 @@ export function caseSeries(incidence: CaseIncidence, judgements: readonly CaseLi
   function linkedByEvidence(a: CaseFacts, b: CaseFacts, key: string): boolean {
     if (scored.has(key)) return false; // scored through another identifier already
     scored.add(key);
-    const shared = intersect(a.identifiers, b.identifiers).flatMap((id) => uses.get(id) ?? []);
+    uses ??= new Map(incidence.identifiers.map((u) => [u.id, u]));
+    const shared = intersect(a.identifiers, b.identifiers).flatMap((id) => uses!.get(id) ?? []);
     return scorePair(a, b, shared, null, o).linked;
   }
 
@@ -142,14 +147,22 @@ export function caseSeries(incidence: CaseIncidence, judgements: readonly CaseLi
     if (list) list.push(i);
     else members.set(r, [i]);
   }
-  const byIdentifier = new Map<number, Map<string, number>>();
+  /** Per series root, the identifiers that joined its cases and how many of them each touches. */
+  const byIdentifier = new Map<number, [IdentifierUse, number][]>();
+  const credit = (root: number, use: IdentifierUse, n: number) => {
+    if (n < 2) return;
+    const list = byIdentifier.get(root);
+    if (list) list.push([use, n]);
+    else byIdentifier.set(root, [[use, n]]);
+  };
   for (const [use, idx] of joining) {
-    for (const i of idx) {
-      const r = uf.find(i);
-      if (members.get(r)!.length < 2) continue;
-      const counts = byIdentifier.get(r) ?? new Map<string, number>();
-      counts.set(use.id, (counts.get(use.id) ?? 0) + 1);
-      byIdentifier.set(r, counts);
+    const first = uf.find(idx[0]!);
+    if (idx.every((i) => uf.find(i) === first)) credit(first, use, idx.length);
+    else {
+      // Split by a rejection: each part counts in its own series.
+      const parts = new Map<number, number>();
+      for (const i of idx) parts.set(uf.find(i), (parts.get(uf.find(i)) ?? 0) + 1);
+      for (const [root, n] of parts) credit(root, use, n);
     }
   }
   const confirmedBy = new Map<number, number>();
@@ -159,11 +172,13 @@ export function caseSeries(incidence: CaseIncidence, judgements: readonly CaseLi
   for (const [root, idx] of members) {
     if (idx.length < 2) continue;
     const facts = idx.map((i) => cases[i]!);
-    const counts = [...(byIdentifier.get(root) ?? new Map<string, number>())].filter(([, n]) => n >= 2);
-    const key = counts
-      .map(([id, n]) => ({ id, label: uses.get(id)!.label, cases: n, caseCount: uses.get(id)!.caseCount }))
+    const key = (byIdentifier.get(root) ?? [])
+      .map(([use, n]) => ({ id: use.id, label: use.label, cases: n, caseCount: use.caseCount }))
       .sort((x, y) => y.cases - x.cases || x.caseCount - y.caseCount || (x.id < y.id ? -1 : 1));
-    const times = facts.flatMap((f) => (f.reportedAt ? [f.reportedAt] : [])).sort((x, y) => Date.parse(x) - Date.parse(y));
+    const times = facts
+      .flatMap((f) => (f.reportedAt ? [[Date.parse(f.reportedAt), f.reportedAt] as const] : []))
+      .sort((x, y) => x[0] - y[0])
+      .map(([, t]) => t);
     const categories = new Map<string, number>();
     for (const f of facts) if (f.category) categories.set(f.category, (categories.get(f.category) ?? 0) + 1);
     const ids = facts.map((f) => f.id).sort();

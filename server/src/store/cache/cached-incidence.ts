@@ -1,27 +1,34 @@
 import { LABEL_NAMES } from '../../domain/model';
-import type { CaseFacts, CaseIncidence, IdentifierUse, PropValue, Viewer } from '../../domain/types';
+import type { CaseFacts, CaseIncidence, IdentifierUse, Viewer } from '../../domain/types';
 import { visibleIndexes, visibleNodes } from './cached-reads';
 import type { GraphCache } from './graph-cache';
 import { linkFilter, passes } from './traverse';
 
 const CASE = LABEL_NAMES.indexOf('Case');
-const text = (v: PropValue | undefined) => (typeof v === 'string' ? v : null);
+const FACTS = ['category', 'reportedAt', 'city', 'district'] as const;
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The port's caseIncidence from a GraphCache, as case-facts*.cypher, case-incidence*.cypher and
  * identifier-cases.cypher read it: visible cases, and the visible nodes they reach through
- * visible INVOLVES and SUSPECT_IN links.
+ * visible INVOLVES and SUSPECT_IN links. For every case at once, each identifier's cases are
+ * gathered from the cases' side (the same links seen from the other end), never by walking the
+ * identifiers' own links: a card's thousands of transfers are not looked at.
  */
 export function cachedIncidence(cache: GraphCache, viewer: Viewer, caseIds: string[] | null, casesPerIdentifier: number): CaseIncidence {
   const visible = visibleNodes(cache, viewer);
   const filter = linkFilter(cache, viewer, ['INVOLVES', 'SUSPECT_IN'], null);
   const isCase = (v: number) => cache.nodeLabel[v] === CASE;
-  const across = (v: number, visit: (w: number) => void) =>
+  /** The visible nodes across visible INVOLVES and SUSPECT_IN links from `v`, once each. */
+  const across = (v: number): number[] => {
+    const out = new Set<number>();
     cache.forEachLink(v, (l) => {
       if (!passes(cache, filter, l)) return;
       const w = cache.linkFrom[l] === v ? cache.linkTo[l]! : cache.linkFrom[l]!;
-      if (visible(w)) visit(w);
+      if (visible(w)) out.add(w);
     });
+    return [...out];
+  };
 
   let targets: number[];
   if (caseIds) targets = visibleIndexes(cache, viewer, caseIds).filter(isCase);
@@ -30,36 +37,37 @@ export function cachedIncidence(cache: GraphCache, viewer: Viewer, caseIds: stri
     for (let v = 0; v < cache.nodeCount; v++) if (isCase(v) && visible(v)) targets.push(v);
   }
 
-  const uses = new Map<number, number[]>();
-  const cases: CaseFacts[] = targets.map((v) => {
-    const own = new Set<number>();
-    across(v, (i) => {
-      if (!isCase(i)) own.add(i);
-    });
-    for (const i of own) if (!uses.has(i)) uses.set(i, []);
-    const props = cache.node(v).props;
+  // In id order, so that every identifier's cases gather in id order too.
+  const named = targets.map((v) => ({ v, id: cache.nodeId(v) })).sort(byId);
+  const idOf = new Map(named.map(({ v, id }) => [v, id]));
+  const touched = new Map<number, number[]>();
+  const cases: CaseFacts[] = named.map(({ v, id }) => {
+    const own = across(v).filter((i) => !isCase(i));
+    for (const i of own) {
+      const list = touched.get(i);
+      if (list) list.push(v);
+      else touched.set(i, [v]);
+    }
+    const text = cache.nodeText(v, FACTS);
     return {
-      id: cache.nodeId(v),
-      category: text(props.category),
-      reportedAt: text(props.reportedAt),
-      city: text(props.city),
-      district: text(props.district),
-      identifiers: [...own].map((i) => cache.nodeId(i)).sort(),
+      id,
+      category: text.category ?? null,
+      reportedAt: text.reportedAt ?? null,
+      city: text.city ?? null,
+      district: text.district ?? null,
+      identifiers: own.map((i) => cache.nodeId(i)).sort(),
     };
   });
   const identifiers: IdentifierUse[] = [];
-  for (const i of uses.keys()) {
-    const touched = new Set<number>();
-    across(i, (c) => {
-      if (isCase(c)) touched.add(c);
-    });
+  for (const [i, seen] of touched) {
+    // Asked for some cases only: the identifier's other cases are counted from its side.
+    const all = caseIds ? across(i).filter(isCase) : seen;
     identifiers.push({
       id: cache.nodeId(i),
       label: cache.label(i),
-      caseCount: touched.size,
-      cases: touched.size <= casesPerIdentifier ? [...touched].map((c) => cache.nodeId(c)).sort() : [],
+      caseCount: all.length,
+      cases: all.length > casesPerIdentifier ? [] : caseIds ? all.map((c) => cache.nodeId(c)).sort() : all.map((c) => idOf.get(c)!),
     });
   }
-  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return { cases: cases.sort(byId), identifiers: identifiers.sort(byId) };
+  return { cases, identifiers: identifiers.sort(byId) };
 }

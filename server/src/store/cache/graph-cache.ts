@@ -2,7 +2,7 @@ import { LABEL_NAMES, LINK_TYPE_NAMES, type Label, type LinkType } from '../../d
 import type { GraphLink, GraphNode, Viewer } from '../../domain/types';
 import { decodeOwners, encodeOwners } from '../visibility';
 import { IdIndex } from './id-index';
-import { decodeLink, decodeNode } from './layout';
+import { decodeLink, decodeNode, decodeNodeText } from './layout';
 
 const LABEL_CODE = new Map<Label, number>(LABEL_NAMES.map((l, i) => [l, i]));
 const TYPE_CODE = new Map<LinkType, number>(LINK_TYPE_NAMES.map((t, i) => [t, i]));
@@ -220,6 +220,15 @@ export class GraphCache {
     const rows = this.nodeRows[this.nodeRowFile[v]!]!;
     const slot = this.nodeRowSlot[v]!;
     return decodeNode(rows.buffer, rows.start[slot]!, rows.end[slot]!);
+  }
+
+  /** The named string properties of node `v`, decoding no more of its row than they need. */
+  nodeText(v: number, names: readonly string[]): Record<string, string> {
+    const override = this.nodeOverride.get(v);
+    if (override) return Object.fromEntries(names.flatMap((n) => (typeof override.props[n] === 'string' ? [[n, override.props[n] as string]] : [])));
+    const rows = this.nodeRows[this.nodeRowFile[v]!]!;
+    const slot = this.nodeRowSlot[v]!;
+    return decodeNodeText(rows.buffer, rows.start[slot]!, rows.end[slot]!, names);
   }
 
   link(l: number): GraphLink {

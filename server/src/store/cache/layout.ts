@@ -86,6 +86,20 @@ export function decodeNode(buf: Uint8Array, start: number, end: number): GraphNo
   };
 }
 
+/**
+ * Only the named properties of the node whose row is `buf[start, end)`, as strings (absent when
+ * empty): what a scan over many rows needs without building every node.
+ */
+export function decodeNodeText(buf: Uint8Array, start: number, end: number, names: readonly string[]): Record<string, string> {
+  const r = fieldRanges(buf, start, end, NODE_COLUMNS.length);
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const v = value(buf, r, column(NODE_COLUMNS, name));
+    if (v !== null) out[name] = v;
+  }
+  return out;
+}
+
 /** The link whose row is `buf[start, end)`, as mapping.ts's toLink gives it. */
 export function decodeLink(buf: Uint8Array, start: number, end: number, type: LinkType, from: string, to: string): GraphLink {
   const r = fieldRanges(buf, start, end, LINK_COLUMNS.length);
