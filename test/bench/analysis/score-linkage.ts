@@ -67,12 +67,16 @@ async function main(): Promise<Row[]> {
 
     // Series of all cases: the port's incidence of every case, then the clustering, as the API does.
     const seriesTimes: number[] = [];
+    const seriesCpu: number[] = [];
     let series: CaseSeries[] = [];
     for (let run = 0; run < 3; run++) {
       const t = performance.now();
+      const cpu = process.cpuUsage();
       const incidence = await store.caseIncidence(viewer, { casesPerIdentifier: LINKAGE_DEFAULTS.hubCases });
       series = caseSeries(incidence, await store.caseLinkJudgements(viewer, {}));
       seriesTimes.push(performance.now() - t);
+      const used = process.cpuUsage(cpu);
+      seriesCpu.push((used.user + used.system) / 1000);
     }
     const t = performance.now();
     const page = await services.series(viewer, { limit: 50 });
@@ -105,7 +109,8 @@ async function main(): Promise<Row[]> {
         value: ms(best),
         unit: 'ms',
         target: '≤ 5000',
-        note: `best of ${seriesTimes.length} (${seriesTimes.map((x) => Math.round(x)).join(', ')} ms) over ${all.length} cases (${cases} in the truth); the API's first page took ${Math.round(pageTime)} ms, ${page.total} series`,
+        // The machine is shared: CPU time says how much of the wall time was this process's own work.
+        note: `best of ${seriesTimes.length} (${seriesTimes.map((x) => Math.round(x)).join(', ')} ms wall, ${seriesCpu.map((x) => Math.round(x)).join(', ')} ms CPU) over ${all.length} cases (${cases} in the truth); the API's first page took ${Math.round(pageTime)} ms, ${page.total} series`,
       },
     ];
   } finally {

@@ -21,13 +21,21 @@ export function cachedIncidence(cache: GraphCache, viewer: Viewer, caseIds: stri
   const isCase = (v: number) => cache.nodeLabel[v] === CASE;
   /** The visible nodes across visible INVOLVES and SUSPECT_IN links from `v`, once each. */
   const across = (v: number): number[] => {
-    const out = new Set<number>();
+    const out: number[] = [];
     cache.forEachLink(v, (l) => {
       if (!passes(cache, filter, l)) return;
       const w = cache.linkFrom[l] === v ? cache.linkTo[l]! : cache.linkFrom[l]!;
-      if (visible(w)) out.add(w);
+      if (visible(w)) out.push(w);
     });
-    return [...out];
+    // Parallel links (one case, one card, two keys) reach a node twice: rare. A case's list is short.
+    return out.length <= 1 ? out : out.length > 32 ? [...new Set(out)] : out.filter((w, k) => out.indexOf(w) === k);
+  };
+  /** Ids are decoded once per node: an identifier appears in many cases' lists. */
+  const names = new Map<number, string>();
+  const idOf = (v: number) => {
+    let id = names.get(v);
+    if (id === undefined) names.set(v, (id = cache.nodeId(v)));
+    return id;
   };
 
   let targets: number[];
@@ -38,8 +46,7 @@ export function cachedIncidence(cache: GraphCache, viewer: Viewer, caseIds: stri
   }
 
   // In id order, so that every identifier's cases gather in id order too.
-  const named = targets.map((v) => ({ v, id: cache.nodeId(v) })).sort(byId);
-  const idOf = new Map(named.map(({ v, id }) => [v, id]));
+  const named = targets.map((v) => ({ v, id: idOf(v) })).sort(byId);
   const touched = new Map<number, number[]>();
   const cases: CaseFacts[] = named.map(({ v, id }) => {
     const own = across(v).filter((i) => !isCase(i));
@@ -55,7 +62,7 @@ export function cachedIncidence(cache: GraphCache, viewer: Viewer, caseIds: stri
       reportedAt: text.reportedAt ?? null,
       city: text.city ?? null,
       district: text.district ?? null,
-      identifiers: own.map((i) => cache.nodeId(i)).sort(),
+      identifiers: own.map(idOf).sort(),
     };
   });
   const identifiers: IdentifierUse[] = [];
@@ -63,10 +70,10 @@ export function cachedIncidence(cache: GraphCache, viewer: Viewer, caseIds: stri
     // Asked for some cases only: the identifier's other cases are counted from its side.
     const all = caseIds ? across(i).filter(isCase) : seen;
     identifiers.push({
-      id: cache.nodeId(i),
+      id: idOf(i),
       label: cache.label(i),
       caseCount: all.length,
-      cases: all.length > casesPerIdentifier ? [] : caseIds ? all.map((c) => cache.nodeId(c)).sort() : all.map((c) => idOf.get(c)!),
+      cases: all.length > casesPerIdentifier ? [] : caseIds ? all.map(idOf).sort() : all.map(idOf),
     });
   }
   return { cases, identifiers: identifiers.sort(byId) };
