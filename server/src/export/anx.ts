@@ -1,6 +1,6 @@
 import { LABELS, LINK_TYPES, type PropDef } from '../domain/model';
 import type { PropValue } from '../domain/types';
-import { linkTime, yuan, type EvidenceGraph } from './evidence';
+import { linkTime, shanghaiLocal, yuan, type EvidenceGraph } from './evidence';
 import { xml } from './xml';
 
 /**
@@ -23,12 +23,6 @@ type AttType = 'AttText' | 'AttNumber' | 'AttFlag' | 'AttTime';
 
 const attType = (def: PropDef): AttType =>
   def.type === 'int' || def.type === 'money' ? 'AttNumber' : def.type === 'boolean' ? 'AttFlag' : def.type === 'time' ? 'AttTime' : 'AttText';
-
-/** An ISO instant as i2 writes a date-time: Shanghai local time, seconds, no offset. */
-export function shanghaiLocal(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3600_000).toISOString().slice(0, 19);
-}
 
 /** The label i2 shows on each entity type, with the Chinese investigators use. */
 const ENTITY_NAMES: Record<string, string> = {

@@ -75,6 +75,12 @@ export function linkAmount(link: EvidenceLink): number | null {
   return typeof link.props.amount === 'number' ? link.props.amount : null;
 }
 
+/** An ISO instant in Shanghai local time (UTC+8, no daylight saving), to the second, without an offset: as i2 and the PDF's tables write it. */
+export function shanghaiLocal(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3600_000).toISOString().slice(0, 19);
+}
+
 /** Fen as yuan with two decimals, exact for any safe integer. */
 export function yuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
