@@ -35,7 +35,15 @@ export const LinkedCasesQuery = graphql(
   query LinkedCases($caseId: ID!) {
     linkedCases(caseId: $caseId) {
       case { id caption }
-      linked { caseId case { id caption category reportedAt } shared { id label caption } }
+      linked {
+        caseId
+        case { id caption category reportedAt }
+        shared { id label caption }
+        score
+        linked
+        reasons { kind weight label cases days detail identifier { id caption } }
+        judgement { verdict reason judgedBy judgedAt }
+      }
       nodes { ...NodeFields }
       links { ...LinkFields }
     }
@@ -43,6 +51,32 @@ export const LinkedCasesQuery = graphql(
 `,
   [NodeFields, LinkFields],
 );
+
+export const JudgeCaseLinkMutation = graphql(`
+  mutation JudgeCaseLink($caseA: ID!, $caseB: ID!, $verdict: LinkVerdict!, $reason: String) {
+    judgeCaseLink(caseA: $caseA, caseB: $caseB, verdict: $verdict, reason: $reason) { id verdict }
+  }
+`);
+
+export const CaseSeriesQuery = graphql(`
+  query CaseSeries($limit: Int, $offset: Int) {
+    caseSeries(limit: $limit, offset: $offset) {
+      total
+      offset
+      series {
+        id
+        size
+        caseIds
+        keyIdentifiers { id label cases caseCount node { id caption } }
+        identifierCount
+        confirmedLinks
+        categories
+        from
+        to
+      }
+    }
+  }
+`);
 
 export const PathsQuery = graphql(
   `

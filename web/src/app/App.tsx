@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Home } from '../home/Home';
 import { Report } from '../report/Report';
 import { Warnings } from '../warning/Warnings';
+import { Series } from '../linkage/Series';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ViewerProvider } from '../viewer/ViewerProvider';
@@ -27,6 +28,8 @@ function Screen() {
       return <Report />;
     case 'warnings':
       return <Warnings key={visit} gang={route.gang} />;
+    case 'series':
+      return <Series key={visit} offset={route.offset} />;
     case 'home':
     default:
       return <Home q={route.q} />;

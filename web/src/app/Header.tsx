@@ -22,6 +22,9 @@ export function Header() {
         <AppLink route={{ name: 'warnings', gang: null }} className="button subtle">
           {t('nav.warnings')}
         </AppLink>
+        <AppLink route={{ name: 'series', offset: 0 }} className="button subtle">
+          {t('nav.series')}
+        </AppLink>
         <button type="button" className="button subtle" lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} title={t('lang.switchLabel')} onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="lang-switch">
           {t('lang.switch')}
         </button>

@@ -13,6 +13,8 @@ describe('routes', () => {
       { name: 'report' },
       { name: 'warnings', gang: null },
       { name: 'warnings', gang: 'gang:730' },
+      { name: 'series', offset: 0 },
+      { name: 'series', offset: 50 },
     ];
     for (const route of routes) {
       const url = new URL(routeHref(route), 'http://app');
@@ -29,5 +31,7 @@ describe('routes', () => {
     expect(parseRoute('/nowhere', '')).toEqual({ name: 'home', q: '' });
     expect(parseRoute('/workspace', '?story=nope')).toEqual({ name: 'workspace', open: [], story: null });
     expect(parseRoute('/investigations/%E0%A4%A', '')).toEqual({ name: 'home', q: '' });
+    expect(parseRoute('/series', '?offset=-3')).toEqual({ name: 'series', offset: 0 });
+    expect(parseRoute('/series', '?offset=x')).toEqual({ name: 'series', offset: 0 });
   });
 });

@@ -9,7 +9,8 @@ export type Route =
   | { name: 'workspace'; open: string[]; story: StoryId | null }
   | { name: 'investigation'; id: string }
   | { name: 'report' }
-  | { name: 'warnings'; gang: string | null };
+  | { name: 'warnings'; gang: string | null }
+  | { name: 'series'; offset: number };
 
 export function parseRoute(pathname: string, search: string): Route {
   const params = new URLSearchParams(search);
@@ -23,6 +24,7 @@ export function parseRoute(pathname: string, search: string): Route {
   }
   if (/^\/report\/?$/.test(pathname)) return { name: 'report' };
   if (/^\/warnings\/?$/.test(pathname)) return { name: 'warnings', gang: params.get('gang') || null };
+  if (/^\/series\/?$/.test(pathname)) return { name: 'series', offset: Math.max(0, Math.trunc(Number(params.get('offset'))) || 0) };
   if (/^\/workspace\/?$/.test(pathname)) {
     const story = params.get('story');
     return {
@@ -42,6 +44,8 @@ export function routeHref(route: Route): string {
       return '/report';
     case 'warnings':
       return route.gang ? `/warnings?${new URLSearchParams({ gang: route.gang })}` : '/warnings';
+    case 'series':
+      return route.offset > 0 ? `/series?${new URLSearchParams({ offset: String(route.offset) })}` : '/series';
     case 'workspace': {
       const params = new URLSearchParams();
       for (const id of route.open) params.append('open', id);
