@@ -6,6 +6,7 @@ import { DEFAULT_BATCH_ROWS, importSheet, type OnRowError, type SheetImportRepor
 import { resolveMappings, UnknownMappingError } from '../sheets/resolve-mapping';
 import { fileOnDisk } from '../sheets/sheet-file';
 import { StoreLockedError } from '../store/graph-store';
+import { openKuzuStore } from '../store/kuzu/kuzu-store';
 import { openStore } from '../store/open-store';
 import { assertAgencyId } from '../store/visibility';
 
@@ -48,7 +49,9 @@ const program = new Command()
   .action(async (path: string, opts: Options) => {
     if (!existsSync(path)) program.error(`${path}: no such file`, { exitCode: 2 });
     const file = fileOnDisk(path);
-    const store = await openStore(loadConfig());
+    const config = loadConfig();
+    // An import reads nothing back: the embedded store's in-memory graph would only be kept up to date for nobody.
+    const store = config.graphStore === 'embedded' ? await openKuzuStore(config.dataDir, { cache: false }) : await openStore(config);
     let report: SheetImportReport;
     const bar = process.stderr.isTTY && !opts.json ? new SingleBar({ format: `{phase} ${file.name} [{bar}] {percentage}% | {rows} rows | {eta}s` }) : null;
     let phase = '';

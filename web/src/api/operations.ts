@@ -196,3 +196,31 @@ export const ExportEvidenceMutation = graphql(`
 export const ExportKeyQuery = graphql(`
   query ExportKey { exportKey { publicKey fingerprint } }
 `);
+
+export const SheetMappingsQuery = graphql(`
+  query SheetMappings {
+    sheetMappings { name kind builtIn agency }
+  }
+`);
+
+export const PreviewSheetMutation = graphql(`
+  mutation PreviewSheet($file: File!, $mapping: String) {
+    previewSheet(file: $file, mapping: $mapping, rows: 20) {
+      sheets { sheet mapping headerRow rows }
+      columns { sheet field header }
+      rows { sheet row skipped link { type from to key amount at seconds } error { column value reason } }
+      errors { sheet row column reason }
+    }
+  }
+`);
+
+export const ImportSheetMutation = graphql(`
+  mutation ImportSheet($file: File!, $mapping: String, $onError: SheetOnRowError) {
+    importSheet(file: $file, mapping: $mapping, onError: $onError) {
+      file source rows imported skipped errorCount stopped badRows
+      nodesCreated linksCreated linksUpdated
+      sheets { sheet mapping headerRow rows }
+      errors { sheet row column value reason }
+    }
+  }
+`);

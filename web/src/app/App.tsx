@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Home } from '../home/Home';
 import { Report } from '../report/Report';
+import { ImportSheet } from '../sheets/ImportSheet';
 import { Warnings } from '../warning/Warnings';
 import { Series } from '../linkage/Series';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
@@ -26,6 +27,8 @@ function Screen() {
       return <Workspace key={visit} open={[]} story={null} investigationId={route.id} />;
     case 'report':
       return <Report />;
+    case 'import':
+      return <ImportSheet />;
     case 'warnings':
       return <Warnings key={visit} gang={route.gang} />;
     case 'series':

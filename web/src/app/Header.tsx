@@ -25,6 +25,9 @@ export function Header() {
         <AppLink route={{ name: 'series', offset: 0 }} className="button subtle">
           {t('nav.series')}
         </AppLink>
+        <AppLink route={{ name: 'import' }} className="button subtle">
+          {t('nav.import')}
+        </AppLink>
         <button type="button" className="button subtle" lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} title={t('lang.switchLabel')} onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="lang-switch">
           {t('lang.switch')}
         </button>

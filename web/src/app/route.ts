@@ -9,6 +9,7 @@ export type Route =
   | { name: 'workspace'; open: string[]; story: StoryId | null }
   | { name: 'investigation'; id: string }
   | { name: 'report' }
+  | { name: 'import' }
   | { name: 'warnings'; gang: string | null }
   | { name: 'series'; offset: number };
 
@@ -23,6 +24,7 @@ export function parseRoute(pathname: string, search: string): Route {
     }
   }
   if (/^\/report\/?$/.test(pathname)) return { name: 'report' };
+  if (/^\/import\/?$/.test(pathname)) return { name: 'import' };
   if (/^\/warnings\/?$/.test(pathname)) return { name: 'warnings', gang: params.get('gang') || null };
   if (/^\/series\/?$/.test(pathname)) return { name: 'series', offset: Math.max(0, Math.trunc(Number(params.get('offset'))) || 0) };
   if (/^\/workspace\/?$/.test(pathname)) {
@@ -42,6 +44,8 @@ export function routeHref(route: Route): string {
       return `/investigations/${encodeURIComponent(route.id)}`;
     case 'report':
       return '/report';
+    case 'import':
+      return '/import';
     case 'warnings':
       return route.gang ? `/warnings?${new URLSearchParams({ gang: route.gang })}` : '/warnings';
     case 'series':

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import type { ResultOf } from 'gql.tada';
+import { gqlUpload } from '../api/client';
+import { asApiError } from '../api/use-api';
+import { ImportSheetMutation, PreviewSheetMutation, SheetMappingsQuery } from '../api/operations';
+import { useQuery } from '../api/use-api';
+import type { ApiError } from '../api/errors';
+import { useNavigation } from '../app/Navigation';
+import { formatMoney, formatShanghai } from '../graph/format';
+import { useI18n } from '../i18n/I18nProvider';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { useViewer } from '../viewer/ViewerProvider';
+import { trailSeeds } from './trail-seeds';
+
+type Preview = ResultOf<typeof PreviewSheetMutation>['previewSheet'];
+type Report = ResultOf<typeof ImportSheetMutation>['importSheet'];
+
+/** Statements and call records: upload a file, choose or detect its mapping, preview, import, read the report. */
+export function ImportSheet() {
+  const { t, lang } = useI18n();
+  const { viewer } = useViewer();
+  const { navigate } = useNavigation();
+  const mappings = useQuery(SheetMappingsQuery, {});
+  const [file, setFile] = useState<File | null>(null);
+  const [mapping, setMapping] = useState('');
+  const [onError, setOnError] = useState<'STOP' | 'SKIP'>('STOP');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>();
+
+  const run = async <T,>(task: () => Promise<T>, done: (value: T) => void) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      done(await task());
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const doPreview = () =>
+    file && run(() => gqlUpload(PreviewSheetMutation, { mapping: mapping || null }, file, 'file', { viewer }), (d) => { setPreview(d.previewSheet); setReport(null); });
+  const doImport = () => file && run(() => gqlUpload(ImportSheetMutation, { mapping: mapping || null, onError }, file, 'file', { viewer }), (d) => setReport(d.importSheet));
+  const seeds = preview ? trailSeeds(preview.rows) : [];
+  const badRowsHref = report?.badRows ? `data:text/csv;charset=utf-8,${encodeURIComponent(report.badRows)}` : null;
+
+  return (
+    <div className="home sheets">
+      <section className="hero">
+        <h1>{t('sheets.title')}</h1>
+        <p className="lead">{t('sheets.lead')}</p>
+        <form className="sheets-form" onSubmit={(e) => { e.preventDefault(); void doPreview(); }}>
+          <label>
+            {t('sheets.file')}{' '}
+            <input type="file" accept=".csv,.txt,.xlsx" data-testid="sheet-file" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); setReport(null); }} />
+          </label>
+          <label>
+            {t('sheets.mapping')}{' '}
+            <select value={mapping} onChange={(e) => setMapping(e.target.value)} data-testid="sheet-mapping">
+              <option value="">{t('sheets.mapping.auto')}</option>
+              {mappings.data?.sheetMappings.map((m) => (
+                <option key={`${m.agency ?? ''}|${m.name}`} value={m.name}>
+                  {m.builtIn ? t(m.kind === 'CALL_RECORDS' ? 'sheets.builtIn.calls' : 'sheets.builtIn.bank') : `${m.name} (${m.agency})`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button" disabled={!file || busy} data-testid="sheet-preview">
+            {t('sheets.preview')}
+          </button>
+        </form>
+      </section>
+      {error && <ErrorNotice error={error} onRetry={() => void doPreview()} />}
+      {busy && <p role="status">{t('sheets.working')}</p>}
+      {preview && (
+        <section className="card" data-testid="sheet-preview-table">
+          <h2>{t('sheets.previewTitle')}</h2>
+          <ul className="muted">
+            {preview.sheets.map((s) => (
+              <li key={s.sheet}>{s.mapping ? t('sheets.sheetRead', { sheet: s.sheet, mapping: s.mapping, header: s.headerRow ?? 0, rows: s.rows }) : t('sheets.sheetLeft', { sheet: s.sheet })}</li>
+            ))}
+          </ul>
+          {preview.errors.map((e, i) => (
+            <p key={i} className="error">{t('sheets.rowError', { where: `${e.sheet}!${e.row}`, column: e.column, value: '', reason: e.reason })}</p>
+          ))}
+          <table className="report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('sheets.col.row')}</th>
+                <th scope="col">{t('sheets.col.from')}</th>
+                <th scope="col">{t('sheets.col.to')}</th>
+                <th scope="col">{t('sheets.col.amount')}</th>
+                <th scope="col">{t('sheets.col.time')}</th>
+                <th scope="col">{t('sheets.col.note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((r) => (
+                <tr key={`${r.sheet}!${r.row}`}>
+                  <th scope="row">{`${r.sheet}!${r.row}`}</th>
+                  <td>{r.link?.from ?? ''}</td>
+                  <td>{r.link?.to ?? ''}</td>
+                  <td>{r.link?.amount != null ? formatMoney(r.link.amount, lang) : r.link?.seconds != null ? t('sheets.seconds', { seconds: r.link.seconds }) : ''}</td>
+                  <td>{r.link ? formatShanghai(r.link.at, true) : ''}</td>
+                  <td>{r.error ? t('sheets.rowError', { where: '', column: r.error.column, value: r.error.value, reason: r.error.reason }) : r.skipped ? t('sheets.skipped', { why: r.skipped }) : r.link?.key}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="sheets-actions">
+            <label>
+              {t('sheets.onError')}{' '}
+              <select value={onError} onChange={(e) => setOnError(e.target.value as 'STOP' | 'SKIP')} data-testid="sheet-on-error">
+                <option value="STOP">{t('sheets.onError.stop')}</option>
+                <option value="SKIP">{t('sheets.onError.skip')}</option>
+              </select>
+            </label>
+            <button type="button" className="button primary" disabled={busy} onClick={() => void doImport()} data-testid="sheet-import">
+              {t('sheets.import')}
+            </button>
+          </div>
+        </section>
+      )}
+      {report && (
+        <section className="card" data-testid="sheet-report">
+          <h2>{report.stopped ? t('sheets.stopped', { count: report.errorCount }) : t('sheets.done', { rows: report.rows, imported: report.imported, created: report.linksCreated, updated: report.linksUpdated })}</h2>
+          <ul>
+            {report.errors.slice(0, 50).map((e, i) => (
+              <li key={i}>{t('sheets.rowError', { where: `${e.sheet}!${e.row}`, column: e.column, value: e.value, reason: e.reason })}</li>
+            ))}
+          </ul>
+          {badRowsHref && (
+            <a className="button" href={badRowsHref} download={`${report.file}.errors.csv`}>
+              {t('sheets.badRows')}
+            </a>
+          )}
+          {!report.stopped && seeds.length > 0 && (
+            <button type="button" className="button primary" data-testid="sheet-open-trail" onClick={() => navigate({ name: 'workspace', open: seeds, story: null })}>
+              {t('sheets.openTrail')}
+            </button>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+/**
+ * The nodes to open on the canvas after an import: the ends of the previewed links, the node
+ * most of them share (the statement's own card or number) first, at most `max`.
+ */
+export function trailSeeds(rows: readonly { link: { from: string; to: string } | null }[], max = 50): string[] {
+  const count = new Map<string, number>();
+  for (const r of rows) if (r.link) for (const id of [r.link.from, r.link.to]) count.set(id, (count.get(id) ?? 0) + 1);
+  return [...count.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, max)
+    .map(([id]) => id);
+}
