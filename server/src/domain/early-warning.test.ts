@@ -60,6 +60,10 @@ const bundle = [
   // The company's other finance clerk holds the account the fake boss had paid from.
   node('Person', 'person:clerk', { name: '钱某' }),
   link('HOLDS', 'person:clerk', 'card:corp'),
+  // The gang's shell company account the money went to: its holder is no one to warn.
+  node('BankCard', 'card:shell', { number: '2002', accountType: 'CORPORATE', holderName: '空壳公司' }),
+  link('INVOLVES', 'case:1', 'card:shell'),
+  link('HOLDS', 'person:caller', 'card:shell'),
   // Outside the gang: a registered phone calling a neighbour.
   node('Person', 'person:neighbour', { name: '邻居' }),
   phone('50'),

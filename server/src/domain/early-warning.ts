@@ -23,8 +23,12 @@ export interface GangContactRecords {
   contacts: { from: string; to: string; type: 'CALLED' | 'CONTACTED'; at: string | null; seconds: number | null }[];
   /** The people using or owning a contacted identifier, with every role they have (VICTIM_IN, SUSPECT_IN, MEMBER_OF). */
   people: { identifier: string; person: GraphNode; roles: string[] }[];
-  /** Holders of a company account an impersonated-boss case involved: a targeted company's finance staff. */
-  financeStaff: { person: GraphNode; card: string; company: string | null; caseId: string }[];
+  /**
+   * Holders of a company account an impersonated-boss case involved: a targeted company's finance
+   * staff, unless they have a role (`roles`: how many VICTIM_IN, SUSPECT_IN or MEMBER_OF links),
+   * as the gang's own holders of shell companies' accounts do.
+   */
+  financeStaff: { person: GraphNode; card: string; company: string | null; caseId: string; roles: number }[];
 }
 
 /** A phone nobody uses counts as a gang's when it called at least this many numbers. */
@@ -87,8 +91,9 @@ const W = {
 
 interface Acc {
   id: string;
-  identifiers: Set<string>;
-  sources: Set<string>;
+  /** Tiny lists (one or two items as a rule): arrays cost far less than sets at city scale. */
+  identifiers: string[];
+  sources: string[];
   calls: number;
   answered: number;
   seconds: number;
@@ -129,7 +134,7 @@ export function rankWarnings(r: GangContactRecords): WarningEntry[] {
   const acc = new Map<string, Acc>();
   const entry = (id: string): Acc => {
     let a = acc.get(id);
-    if (!a) acc.set(id, (a = { id, identifiers: new Set(), sources: new Set(), calls: 0, answered: 0, seconds: 0, messages: 0, lastAt: null, finance: null }));
+    if (!a) acc.set(id, (a = { id, identifiers: [], sources: [], calls: 0, answered: 0, seconds: 0, messages: 0, lastAt: null, finance: null }));
     return a;
   };
   let latest = '';
@@ -137,10 +142,10 @@ export function rankWarnings(r: GangContactRecords): WarningEntry[] {
     if (!gangIds.has(c.from) || gangIds.has(c.to) || victimIds.has(c.to)) continue;
     const who = users.get(c.to);
     if (who?.some((p) => excluded.has(p))) continue;
-    for (const id of who ?? [c.to]) {
-      const a = entry(id);
-      a.identifiers.add(c.to);
-      a.sources.add(c.from);
+    for (let k = 0; k < (who ? who.length : 1); k++) {
+      const a = entry(who ? who[k]! : c.to);
+      if (!a.identifiers.includes(c.to)) a.identifiers.push(c.to);
+      if (!a.sources.includes(c.from)) a.sources.push(c.from);
       if (c.type === 'CALLED') {
         a.calls++;
         if ((c.seconds ?? 0) > 0) a.answered++;
@@ -151,7 +156,7 @@ export function rankWarnings(r: GangContactRecords): WarningEntry[] {
     if (c.at && c.at > latest) latest = c.at;
   }
   for (const f of r.financeStaff) {
-    if (excluded.has(f.person.id)) continue;
+    if (f.roles > 0 || excluded.has(f.person.id)) continue;
     const a = entry(f.person.id);
     a.finance = { company: f.company };
   }
@@ -161,7 +166,7 @@ export function rankWarnings(r: GangContactRecords): WarningEntry[] {
   for (const a of acc.values()) {
     const reasons: WarningReason[] = [];
     let score = 0;
-    const sources = [...a.sources].sort();
+    const sources = a.sources.sort();
     if (sources.length > 0) {
       reasons.push({ code: 'CONTACTED_BY', count: sources.length });
       score += W.perSource * sources.length;
@@ -181,10 +186,10 @@ export function rankWarnings(r: GangContactRecords): WarningEntry[] {
         score += W.recent * Math.exp(-ageDays / W.recentDays);
       }
     }
-    const cases = new Set(sources.flatMap((s) => [...(casesOf.get(s) ?? [])]));
-    if (cases.size > 0) {
-      reasons.push({ code: 'REACHED_VICTIMS', count: cases.size });
-      score += W.reachedVictims + W.perCase * Math.min(cases.size, W.maxCases);
+    const reachedCases = sources.length === 1 ? (casesOf.get(sources[0]!)?.size ?? 0) : new Set(sources.flatMap((s) => [...(casesOf.get(s) ?? [])])).size;
+    if (reachedCases > 0) {
+      reasons.push({ code: 'REACHED_VICTIMS', count: reachedCases });
+      score += W.reachedVictims + W.perCase * Math.min(reachedCases, W.maxCases);
     }
     if (sources.some((s) => fakeBoss.has(s))) {
       reasons.push({ code: 'FAKE_BOSS_CONTACT' });
@@ -200,7 +205,7 @@ export function rankWarnings(r: GangContactRecords): WarningEntry[] {
     }
     out.push({
       id: a.id,
-      identifiers: [...a.identifiers].sort(),
+      identifiers: a.identifiers.sort(),
       contactedBy: sources,
       calls: a.calls,
       seconds: a.seconds,

@@ -65,7 +65,7 @@ export async function readGangContacts(runner: CypherRunner, viewer: Viewer, gan
   }
   const gangCases = new Set(caseIds);
   const financeStaff = (await runner.read('warning-finance-staff', vp))
-    .map((r) => ({ person: toNode(r.person), card: r.card as string, company: (r.company as string) ?? null, caseId: r.caseId as string }))
+    .map((r) => ({ person: toNode(r.person), card: r.card as string, company: (r.company as string) ?? null, caseId: r.caseId as string, roles: num(r.roles) }))
     .filter((f) => !gangId || gangCases.has(f.caseId));
   return { memberIdentifiers, caseIdentifiers, victimIdentifiers, unregisteredCallers, contacts, people: [...byPair.values()], financeStaff };
 }

@@ -127,7 +127,9 @@ export function cachedGangContacts(cache: GraphCache, viewer: Viewer, gangId: st
         const key = `${p}\n${k}\n${c}`;
         if (!labelled(p, 'Person') || staffKeys.has(key)) return;
         staffKeys.add(key);
-        financeStaff.push({ person: cache.node(p), card: card.id, company: (card.props.holderName as string | undefined) ?? null, caseId: cache.nodeId(c) });
+        let roles = 0;
+        each(p, 'out', ['VICTIM_IN', 'SUSPECT_IN', 'MEMBER_OF'], () => roles++);
+        financeStaff.push({ person: cache.node(p), card: card.id, company: (card.props.holderName as string | undefined) ?? null, caseId: cache.nodeId(c), roles });
       });
     });
   }
