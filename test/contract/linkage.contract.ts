@@ -60,6 +60,9 @@ export function describeLinkageContract(name: string, makeStore: () => Promise<G
           { id: ids.callerPhone, label: 'Phone', caseCount: 1, cases: [ids.fj1] },
         ]);
         expect(await store.caseIncidence(fj, { caseIds: [ids.sh1], casesPerIdentifier: 5 })).toEqual({ cases: [], identifiers: [] });
+        // Only what two cases share, when asked: the caller's phone is Shanghai's in one case only.
+        expect((await store.caseIncidence(sh, { casesPerIdentifier: 5, sharedOnly: true })).identifiers.map((u) => u.id)).toEqual([ids.collect, ids.suspect]);
+        expect((await store.caseIncidence(sh, { caseIds: [ids.sh2], casesPerIdentifier: 5, sharedOnly: true })).identifiers.map((u) => u.id)).toEqual([ids.collect, ids.suspect]);
         expect(await store.caseIncidence(sh, { caseIds: [ids.collect], casesPerIdentifier: 5 })).toEqual({ cases: [], identifiers: [] });
       });
     });

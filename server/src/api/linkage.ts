@@ -49,7 +49,7 @@ export function createLinkageServices(store: GraphStore, options: LinkageOptions
     series: async (viewer: ApiViewer, a: { limit?: number | null; offset?: number | null }) => {
       const limit = clamp(a.limit, API_LIMITS.series.max, API_LIMITS.series.fallback);
       const offset = Math.max(0, Math.trunc(a.offset ?? 0) || 0);
-      const incidence = await store.caseIncidence(viewer, { casesPerIdentifier: options.hubCases });
+      const incidence = await store.caseIncidence(viewer, { casesPerIdentifier: options.hubCases, sharedOnly: true });
       const all = caseSeries(incidence, await store.caseLinkJudgements(viewer, {}), options);
       return { total: all.length, offset, series: all.slice(offset, offset + limit) };
     },

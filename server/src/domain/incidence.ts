@@ -9,9 +9,9 @@ import type { CaseFacts, CaseIncidence, IdentifierUse } from './types';
 export function incidenceFrom(
   cases: Omit<CaseFacts, 'identifiers'>[],
   rows: Iterable<{ caseId: string; id: string; label: Label }>,
-  casesPerIdentifier: number,
-  reach?: Iterable<{ id: string; caseId: string }>,
+  options: { casesPerIdentifier: number; sharedOnly?: boolean; reach?: Iterable<{ id: string; caseId: string }> },
 ): CaseIncidence {
+  const { casesPerIdentifier, reach } = options;
   const byCase = new Map<string, Set<string>>(cases.map((c) => [c.id, new Set<string>()]));
   const byIdentifier = new Map<string, { label: Label; cases: Set<string> }>();
   for (const row of rows) {
@@ -27,6 +27,7 @@ export function incidenceFrom(
   return {
     cases: cases.map((c) => ({ ...c, identifiers: [...byCase.get(c.id)!].sort() })).sort(byId),
     identifiers: [...byIdentifier]
+      .filter(([, u]) => !options.sharedOnly || u.cases.size > 1)
       .map(([id, u]): IdentifierUse => ({ id, label: u.label, caseCount: u.cases.size, cases: u.cases.size <= casesPerIdentifier ? [...u.cases].sort() : [] }))
       .sort(byId),
   };

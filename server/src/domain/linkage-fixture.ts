@@ -19,7 +19,7 @@ export function graph(cases: ReturnType<typeof kase>[]): CaseIncidence {
   return incidenceFrom(
     cases.map((c) => c.facts),
     rows,
-    LINKAGE_DEFAULTS.hubCases,
+    { casesPerIdentifier: LINKAGE_DEFAULTS.hubCases },
   );
 }
 

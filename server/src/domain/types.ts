@@ -231,6 +231,15 @@ export interface IdentifierUse {
   cases: string[];
 }
 
+export interface IncidenceOptions {
+  /** The cases to read; every visible case when absent. */
+  caseIds?: string[];
+  /** Identifiers touching more cases than this are counted, their cases not listed. */
+  casesPerIdentifier: number;
+  /** Leave out identifiers only one case touches. */
+  sharedOnly?: boolean;
+}
+
 /** Which cases involve which identifiers and suspects: what case linkage computes on. */
 export interface CaseIncidence {
   /** The cases asked for (every visible case when none were named), sorted by id. */

@@ -4,6 +4,7 @@ import type {
   Batch,
   CaseIncidence,
   CaseLinkJudgement,
+  IncidenceOptions,
   CaseFilter,
   CasePage,
   GangView,
@@ -240,11 +241,11 @@ export class CypherGraphStore implements GraphStore {
     return [...byCase.values()];
   }
 
-  async caseIncidence(viewer: Viewer, options: { caseIds?: string[]; casesPerIdentifier: number }): Promise<CaseIncidence> {
+  async caseIncidence(viewer: Viewer, options: IncidenceOptions): Promise<CaseIncidence> {
     const caseIds = options.caseIds ? [...new Set(options.caseIds)] : null;
     if (viewer.agencies.length === 0 || caseIds?.length === 0) return { cases: [], identifiers: [] };
     const cache = this.cache?.current();
-    if (cache) return cachedIncidence(cache, viewer, caseIds, options.casesPerIdentifier);
+    if (cache) return cachedIncidence(cache, viewer, caseIds, options);
     const vp = viewerParams(viewer);
     const suffix = caseIds ? '' : '-all';
     const params = caseIds ? { ...vp, ids: caseIds } : vp;
@@ -256,10 +257,10 @@ export class CypherGraphStore implements GraphStore {
       district: (r.district as string) ?? null,
     }));
     const rows = (await this.runner.read(`case-incidence${suffix}`, params)).map((r) => ({ caseId: r.caseId as string, id: r.id as string, label: r.label as Label }));
-    if (!caseIds) return incidenceFrom(facts, rows, options.casesPerIdentifier);
+    if (!caseIds) return incidenceFrom(facts, rows, options);
     const identifiers = [...new Set(rows.map((r) => r.id))];
     const reach = identifiers.length === 0 ? [] : await this.runner.read('identifier-cases', { ...vp, ids: identifiers });
-    return incidenceFrom(facts, rows, options.casesPerIdentifier, reach.map((r) => ({ id: r.id as string, caseId: r.caseId as string })));
+    return incidenceFrom(facts, rows, { ...options, reach: reach.map((r) => ({ id: r.id as string, caseId: r.caseId as string })) });
   }
 
   async transfersFrom(viewer: Viewer, cardIds: string[], options: TransfersOptions): Promise<GraphLink[]> {

@@ -1,6 +1,7 @@
 import type {
   Batch,
   CaseIncidence,
+  IncidenceOptions,
   CaseFilter,
   CasePage,
   GangView,
@@ -87,9 +88,10 @@ export interface GraphStore extends InvestigationStore, JudgementStore, SheetMap
    * among `caseIds` (every visible case when absent), their category, report time and place, and
    * the identifiers they INVOLVE and the persons SUSPECT_IN them, through visible links; for each
    * of those, how many visible cases it touches, and which when at most `casesPerIdentifier`
-   * (a hub's thousands of cases are counted, not listed).
+   * (a hub's thousands of cases are counted, not listed). `sharedOnly` leaves out identifiers
+   * only one case touches (they link nothing; cases still list them).
    */
-  caseIncidence(viewer: Viewer, options: { caseIds?: string[]; casesPerIdentifier: number }): Promise<CaseIncidence>;
+  caseIncidence(viewer: Viewer, options: IncidenceOptions): Promise<CaseIncidence>;
 
   /**
    * The TRANSFERRED links a money trail walks: out of `cardIds`, then out of the cards they

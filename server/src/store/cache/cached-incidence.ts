@@ -1,5 +1,5 @@
 import { LABEL_NAMES } from '../../domain/model';
-import type { CaseFacts, CaseIncidence, IdentifierUse, Viewer } from '../../domain/types';
+import type { CaseFacts, CaseIncidence, IdentifierUse, IncidenceOptions, Viewer } from '../../domain/types';
 import { visibleIndexes, visibleNodes } from './cached-reads';
 import type { GraphCache } from './graph-cache';
 import { linkFilter, passes } from './traverse';
@@ -15,7 +15,8 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  * gathered from the cases' side (the same links seen from the other end), never by walking the
  * identifiers' own links: a card's thousands of transfers are not looked at.
  */
-export function cachedIncidence(cache: GraphCache, viewer: Viewer, caseIds: string[] | null, casesPerIdentifier: number): CaseIncidence {
+export function cachedIncidence(cache: GraphCache, viewer: Viewer, caseIds: string[] | null, options: Pick<IncidenceOptions, 'casesPerIdentifier' | 'sharedOnly'>): CaseIncidence {
+  const { casesPerIdentifier, sharedOnly } = options;
   const visible = visibleNodes(cache, viewer);
   const filter = linkFilter(cache, viewer, ['INVOLVES', 'SUSPECT_IN'], null);
   const isCase = (v: number) => cache.nodeLabel[v] === CASE;
@@ -68,7 +69,9 @@ export function cachedIncidence(cache: GraphCache, viewer: Viewer, caseIds: stri
   const identifiers: IdentifierUse[] = [];
   for (const [i, seen] of touched) {
     // Asked for some cases only: the identifier's other cases are counted from its side.
+    if (sharedOnly && seen.length < 2 && !caseIds) continue;
     const all = caseIds ? across(i).filter(isCase) : seen;
+    if (sharedOnly && all.length < 2) continue;
     identifiers.push({
       id: idOf(i),
       label: cache.label(i),
