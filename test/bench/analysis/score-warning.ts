@@ -37,7 +37,7 @@ function recallAt2x(ranked: WarningEntry[], targets: TruthWarning[]): { found: n
 }
 
 const ms = (start: number) => Math.round(performance.now() - start);
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
 async function main() {
   const fixture = await cityFixture(opts.dir, { fraction: opts.fraction });
@@ -85,14 +85,14 @@ async function main() {
     const rows: Row[] = [
       {
         name: 'early warning: recall of the targets in the top-ranked 2× (every gang, city)',
-        value: round3(all.found / Math.max(1, all.of)),
+        value: round4(all.found / Math.max(1, all.of)),
         unit: 'recall',
         target: '≥ 0.90',
         note: `${all.found} of ${all.of} targets in the top ${all.listed} of ${ranked.length} entries (${at1x.found} in the top 1×); ${reachableTargets.length} targets were called by a phone the graph ties to a gang, a case or no one`,
       },
       {
         name: 'early warning: recall in the top-ranked 2×, gang by gang (known gangs, city)',
-        value: round3(found / Math.max(1, of)),
+        value: round4(found / Math.max(1, of)),
         unit: 'recall',
         target: '≥ 0.90',
         note: `${found} of ${of} targets of ${known.length} known gangs`,
