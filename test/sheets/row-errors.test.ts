@@ -57,6 +57,12 @@ describe('rows that cannot be read', () => {
     expect(await store.counts()).toEqual({ nodes: 3, links: 2, sources: 1 });
   });
 
+  it('a file with no header the mapping knows is an error, not an empty import', async () => {
+    const r = await run(store, 'stop', iconv.encode(csvText([['姓名', '备注'], ['张三', '无']]), 'gbk'));
+    expect(r.errors).toEqual([{ sheet: 'stmt.csv', row: 1, column: '交易卡号 / 交易账号, 交易时间 / 交易日期, 交易金额 / 借方发生额 / 贷方发生额', value: '', reason: 'no header row found in the first rows' }]);
+    expect(r.stopped).toBe(true);
+  });
+
   it('a required column missing from the header is reported with the header row', async () => {
     const noAmount = iconv.encode(csvText([['交易卡号', '交易时间', '对方账号'], [A, '2026-02-05 14:05:32', B]]), 'gbk');
     const r = await run(store, 'stop', noAmount);

@@ -1,7 +1,7 @@
 import type { UpsertResult } from '../domain/types';
 import type { GraphStore } from '../store/graph-store';
 import { badRowsCsv, type BadRow } from './bad-rows';
-import type { SheetMapping } from './mappings';
+import { expectedHeader, REQUIRED, type SheetMapping } from './mappings';
 import { mappedRows, type SheetSummary } from './mapped-rows';
 import { readRow, type RowError, type SkipReason } from './rows';
 import { sha256Of, type SheetFile } from './sheet-file';
@@ -153,7 +153,12 @@ interface PassHandlers {
 async function pass(file: SheetFile, options: SheetImportOptions, phase: SheetProgress['phase'], on: PassHandlers): Promise<void> {
   let bytes = 0;
   let rows = 0;
-  const chunks = mappedRows(file, options.mappings, { onBytes: (b) => (bytes = b), onSheet: on.onSheet, onError: (e) => on.onError(e) });
+  const sheets: SheetSummary[] = [];
+  const onSheet = (s: SheetSummary) => {
+    sheets.push(s);
+    on.onSheet(s);
+  };
+  const chunks = mappedRows(file, options.mappings, { onBytes: (b) => (bytes = b), onSheet, onError: (e) => on.onError(e) });
   for await (const { ctx, rows: chunk } of chunks) {
     for (const row of chunk) {
       const result = readRow(ctx, row.cells, row.n);
@@ -164,4 +169,13 @@ async function pass(file: SheetFile, options: SheetImportOptions, phase: SheetPr
     rows += chunk.length;
     options.onProgress?.({ phase, bytes, totalBytes: file.size, rows });
   }
+  // A file none of whose sheets has a header the mappings know is an error, not an empty import.
+  if (!sheets.some((s) => s.mapping !== null)) {
+    const column = options.mappings.length === 1 ? expectedColumns(options.mappings[0]!) : 'a header row a mapping knows';
+    on.onError({ sheet: sheets[0]?.sheet ?? file.name, row: 1, column, value: '', reason: 'no header row found in the first rows' });
+  }
+}
+
+function expectedColumns(mapping: SheetMapping): string {
+  return REQUIRED[mapping.kind].map((group) => expectedHeader(mapping, group)).join(', ');
 }
