@@ -6,7 +6,7 @@ import { client, fixtureApp, type Gql } from './harness';
 /**
  * Gang roles and the money trail on the two-agency fixture: the victim's 5,000 yuan (tx1) go to the
  * frozen collection card, 3,000 on to mule2 (tx2), 2,900 on to mule3 (tx3); mule2's earlier 70 yuan
- * to mule3 (tx0) is unrelated. Added here: a card holder whose MEMBER_OF layer was withheld.
+ * to mule3 (tx0) is unrelated. Added here: the collection card's holder, whose MEMBER_OF layer was withheld.
  */
 const holder = 'person:holder-zhao';
 
@@ -20,7 +20,7 @@ describe('analysis through the API', () => {
     const lines = [
       { kind: 'meta', version: 1, agency: SH },
       { kind: 'node', label: 'Person', id: holder, props: { name: '赵某' } },
-      { kind: 'link', type: 'HOLDS', from: holder, to: ids.mule2, sources: ['src:sh-stmt-1'] },
+      { kind: 'link', type: 'HOLDS', from: holder, to: ids.collect, sources: ['src:sh-stmt-1'] },
       { kind: 'link', type: 'MEMBER_OF', from: holder, to: ids.gang, sources: ['src:sh-stmt-1'] },
       { kind: 'link', type: 'REPORTS_TO', from: holder, to: ids.suspect, sources: ['src:sh-stmt-1'] },
     ];
@@ -100,8 +100,8 @@ describe('analysis through the API', () => {
           { rule: 'REACHES_VICTIMS', layer: 'CALLER', ids: [ids.fj1, ids.sh2, ids.callerPhone] },
         ],
       },
-      // No MEMBER_OF layer: inferred from the card the victim's money went through.
-      { person: { id: holder }, layer: 'MONEY', recorded: false, confidence: 0.95, evidence: [{ rule: 'HOLDS_VICTIM_CARD', layer: 'MONEY', ids: [ids.mule2] }] },
+      // No MEMBER_OF layer: inferred from the card the cases name as taking the victims' money.
+      { person: { id: holder }, layer: 'MONEY', recorded: false, confidence: 0.95, evidence: [{ rule: 'HOLDS_VICTIM_CARD', layer: 'MONEY', ids: [ids.collect, ids.sh1, ids.sh2] }] },
     ]);
   });
 

@@ -41,7 +41,7 @@ const program = new Command()
   .option('--samples <n>', 'queries per latency row', Number, 300)
   .option('--seed-scale <scale>', "the seed generator's row: demo, city, national, or none", 'national')
   .option('--seed <n>', 'generator seed', Number, 7)
-  .option('--parts <list>', 'which groups of rows to measure: store,seed,city,api,web,warning,export,sheets,linkage', 'store,seed,city,api,web,warning,export,sheets,linkage')
+  .option('--parts <list>', 'which groups of rows to measure: store,seed,city,api,web,warning,roles,export,sheets,linkage', 'store,seed,city,api,web,warning,roles,export,sheets,linkage')
   .option('--city-fixture <dir>', 'the analysis rows\' city fixture (test/bench/analysis/city-fixture.ts), built there when missing', '')
   .option('--out <file>', 'results file', 'test/bench/results.json')
   .parse();
@@ -166,6 +166,7 @@ async function main() {
   if (parts.has('sheets')) rows.push(...childRows('sheets', ['test/bench/sheets.ts', '--dir', join(work, 'sheets')]));
   // Analysis scores run on the city fixture (bundle, ground truth and store), built once under tmp unless given.
   const cityFixtureDir = opts.cityFixture || join(work, 'city-fixture');
+  if (parts.has('roles')) rows.push(...childRows('roles', ['test/bench/analysis/score-roles.ts', '--dir', cityFixtureDir]));
   if (parts.has('warning')) rows.push(...childRows('warning', ['test/bench/analysis/score-warning.ts', '--dir', cityFixtureDir]));
   if (parts.has('export')) rows.push(...childRows('export', ['test/bench/export.ts', '--dir', join(work, 'export')]));
   if (parts.has('linkage')) rows.push(...childRows('linkage', ['test/bench/analysis/score-linkage.ts', '--fixture', cityFixtureDir]));

@@ -42,8 +42,8 @@ export function createAnalysisServices(store: GraphStore) {
     const limit = STORE_LIMITS.maxLimit;
     const around = await store.neighborhood(viewer, people, { hops: 1, linkTypes: AROUND_PEOPLE, limit });
     const identifiers = around.nodes.filter((n) => n.label === 'BankCard' || n.label === 'Phone' || n.label === 'OnlineAccount').map((n) => n.id);
-    // Which of them a case names or money moved through: the cases and the other cards.
-    const cases = identifiers.length > 0 ? await store.neighborhood(viewer, identifiers, { hops: 1, linkTypes: ['INVOLVES', 'TRANSFERRED'], labels: ['Case', 'BankCard'], limit }) : { nodes: [], links: [] };
+    // Which of them a case names: cards that took a victim's money, phones and accounts that reached one.
+    const cases = identifiers.length > 0 ? await store.neighborhood(viewer, identifiers, { hops: 1, linkTypes: ['INVOLVES'], labels: ['Case'], limit }) : { nodes: [], links: [] };
     const fromLinks = new Map<string, GangLayer>();
     for (const l of around.links) if (l.type === 'MEMBER_OF' && typeof l.props.layer === 'string') fromLinks.set(l.from, l.props.layer as GangLayer);
     return inferRoles({ people, recorded: recorded ?? fromLinks, nodes: [...around.nodes, ...cases.nodes], links: [...around.links, ...cases.links] });
@@ -73,17 +73,31 @@ export function createAnalysisServices(store: GraphStore) {
   };
 
   return {
+    /** Layers of people given the layers taken as recorded (what scoring withholds some of). */
+    rolesOf,
+
     gang: async (viewer: ApiViewer, gangId: string): Promise<GangView & Subgraph & { roles: MemberRole[] }> => {
-      const view = await store.gang(viewer, gangId);
-      if (!view) throw apiError('NOT_FOUND', 'No Gang with this id.');
-      const people = view.members.map((m) => m.person.id);
-      const recorded = new Map(view.members.flatMap((m) => (m.layer ? [[m.person.id, m.layer as GangLayer] as const] : [])));
-      const roles = people.length > 0 ? await rolesOf(viewer, people, recorded) : [];
-      const byId = new Map(view.members.map((m) => [m.person.id, m]));
+      // From the in-memory graph where the store has one: the members through their MEMBER_OF links.
+      const [gang] = await store.getNodes(viewer, [gangId]);
+      if (!gang || gang.label !== 'Gang') throw apiError('NOT_FOUND', 'No Gang with this id.');
+      const around = await store.neighborhood(viewer, [gangId], { hops: 1, linkTypes: ['MEMBER_OF'], labels: ['Person'], limit: STORE_LIMITS.maxLimit });
+      const people = new Map(around.nodes.filter((n) => n.label === 'Person').map((n) => [n.id, n]));
+      const memberships = around.links.filter((l) => l.type === 'MEMBER_OF' && l.to === gangId && people.has(l.from));
+      const recorded = new Map(memberships.flatMap((l) => (typeof l.props.layer === 'string' ? [[l.from, l.props.layer as GangLayer] as const] : [])));
+      const since = new Map(memberships.map((l) => [l.from, typeof l.props.since === 'string' ? l.props.since : null]));
+      const ids = [...people.keys()].sort();
+      const roles = ids.length > 0 ? await rolesOf(viewer, ids, recorded) : [];
+      const sub = await store.subgraph(viewer, [gangId, ...ids]);
+      const reportsTo = sub.links
+        .filter((l) => l.type === 'REPORTS_TO' && people.has(l.from) && people.has(l.to))
+        .map((l) => ({ from: l.from, to: l.to }))
+        .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
       return {
-        ...view,
-        roles: roles.map((r) => ({ ...r, person: byId.get(r.personId)!.person, since: byId.get(r.personId)!.since })),
-        ...(await store.subgraph(viewer, [gangId, ...people])),
+        gang,
+        members: ids.map((id) => ({ person: people.get(id)!, layer: recorded.get(id) ?? null, since: since.get(id) ?? null })),
+        reportsTo: reportsTo.filter((r, i) => i === 0 || r.from !== reportsTo[i - 1]!.from || r.to !== reportsTo[i - 1]!.to),
+        roles: roles.map((r) => ({ ...r, person: people.get(r.personId)!, since: since.get(r.personId) ?? null })),
+        ...sub,
       };
     },
 

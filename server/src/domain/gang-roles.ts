@@ -4,8 +4,9 @@
  * each inference with the records it rests on and a confidence. Pure and engine-free.
  *
  * A telecom-fraud gang is built in teams, and each layer leaves its own traces:
- * - the money layer (卡农, card heads) holds the cards; a card a case names, or one money moves
- *   through, is the strongest sign (0.95), any other card a good one (0.8);
+ * - the money layer (卡农, card heads) holds the cards; a card a case names (the victim paid into
+ *   it), or money moved through where the links given show it, is the strongest sign (0.95), any
+ *   other card a good one (0.8);
  * - callers (话务) use the phones and chat accounts that reached victims — named by a case, or
  *   calling and messaging outsiders (0.9) — or simply carry several phones (0.75);
  * - logistics (后勤) deal with the people who supply cards, phones and devices, and run the
@@ -92,14 +93,20 @@ export function inferRoles(input: RolesInput): Role[] {
   const members = new Set(people);
   const label = new Map<string, GraphNode>();
   for (const n of input.nodes) label.set(n.id, n);
+  // Links by end and type, each once.
   const out = new Map<string, GraphLink[]>();
   const into = new Map<string, GraphLink[]>();
+  const seen = new Set<string>();
   for (const l of input.links) {
-    push(out, l.from, l);
-    push(into, l.to, l);
+    const id = `${l.type}|${l.from}|${l.to}|${l.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    push(out, `${l.from}|${l.type}`, l);
+    push(into, `${l.to}|${l.type}`, l);
   }
-  const outOf = (id: string, type: string) => (out.get(id) ?? []).filter((l) => l.type === type);
-  const intoOf = (id: string, type: string) => (into.get(id) ?? []).filter((l) => l.type === type);
+  const none: GraphLink[] = [];
+  const outOf = (id: string, type: string) => out.get(`${id}|${type}`) ?? none;
+  const intoOf = (id: string, type: string) => into.get(`${id}|${type}`) ?? none;
   const bossOf = new Map<string, string[]>();
   const teamOf = new Map<string, string[]>();
   for (const p of people)

@@ -93,8 +93,10 @@ export const PathsQuery = graphql(
 
 export const MoneyTrailQuery = graphql(
   `
-  query MoneyTrail($cardIds: [ID!]!, $after: DateTime, $depth: Int) {
-    moneyTrail(cardIds: $cardIds, after: $after, depth: $depth) {
+  query MoneyTrail($caseId: ID, $cardIds: [ID!], $after: DateTime, $depth: Int) {
+    moneyTrail(caseId: $caseId, cardIds: $cardIds, after: $after, depth: $depth) {
+      cards { cardId layer amount remaining frozen }
+      freezeList { cardId layer amount since }
       nodes { ...NodeFields }
       links { ...LinkFields }
     }
@@ -108,7 +110,7 @@ export const GangQuery = graphql(
   query Gang($id: ID!) {
     gang(id: $id) {
       gang { ...NodeFields }
-      members { layer since person { ...NodeFields } }
+      members { layer recorded confidence evidence { rule layer ids } since person { ...NodeFields } }
       reportsTo { from to }
       nodes { ...NodeFields }
       links { ...LinkFields }

@@ -119,7 +119,7 @@ describe('placeholders', () => {
 });
 
 describe('gang layers', () => {
-  it('marks layers from the gang view and MEMBER_OF links, and members whose layer was inferred', () => {
+  it('marks layers from the gang view and MEMBER_OF links, and members whose layer the server inferred; guesses none', () => {
     const boss = person('person:boss', '林海峰');
     const lead = person('person:lead', '陈文杰');
     const caller = person('person:caller', '王');
@@ -127,14 +127,16 @@ describe('gang layers', () => {
     const g = mergeGang(emptyGraph(), {
       gang,
       members: [
-        { layer: 'MANAGEMENT', person: boss },
-        { layer: 'CALLER', person: lead },
+        { layer: 'MANAGEMENT', recorded: true, person: boss },
+        { layer: 'CALLER', recorded: true, person: lead },
+        { layer: 'CALLER', recorded: false, person: caller },
       ],
-      nodes: [caller],
+      nodes: [person('person:other', '赵')],
       links: [link('MEMBER_OF', lead.id, gang.id, { layer: 'CALLER' })],
       reportsTo: [
         { from: lead.id, to: boss.id },
         { from: caller.id, to: lead.id },
+        { from: 'person:other', to: lead.id },
       ],
     });
     const people = toElements(g).filter((e) => e.data.label === 'Person');
@@ -142,6 +144,7 @@ describe('gang layers', () => {
       ['person:boss', 'MANAGEMENT', false, 'person layer-management suspect'],
       ['person:caller', 'CALLER', true, 'person layer-caller layer-inferred suspect'],
       ['person:lead', 'CALLER', false, 'person layer-caller suspect'],
+      ['person:other', undefined, false, 'person suspect'],
     ]);
   });
 });

@@ -23,7 +23,6 @@ import {
   toFen,
   type Locale,
 } from './format';
-import { inferLayers } from './layers';
 
 export type NodeLabel = Label;
 export type { GangLayer, LinkType, Locale };
@@ -74,7 +73,8 @@ export interface ApiNeighborhood extends ApiSubgraph {
 
 export interface ApiGangView extends ApiSubgraph {
   gang: ApiNode;
-  members: readonly { layer?: string | null; person: ApiNode }[];
+  /** `recorded` false: the server inferred the layer (gang-roles.ts). */
+  members: readonly { layer?: string | null; recorded?: boolean | null; person: ApiNode }[];
   reportsTo?: readonly { from: string; to: string }[];
 }
 
@@ -102,6 +102,8 @@ export interface GraphData {
   readonly placeholders: Readonly<Record<string, Placeholder>>;
   /** Layers from `GangView.members` (which can say a layer the canvas has no MEMBER_OF link for). */
   readonly memberLayers: Readonly<Record<string, GangLayer>>;
+  /** Members whose layer in `memberLayers` the server inferred (no MEMBER_OF layer recorded). */
+  readonly inferredLayers?: Readonly<Record<string, true>>;
 }
 
 export function emptyGraph(): GraphData {
@@ -152,8 +154,14 @@ export function mergeGang(g: GraphData, view: ApiGangView): GraphData {
     links: [...view.links, ...reports.filter((r) => !linkIds.has(r.id))],
   });
   const memberLayers = { ...merged.memberLayers };
-  for (const m of view.members) if (isLayer(m.layer)) memberLayers[m.person.id] = m.layer;
-  return { ...merged, memberLayers };
+  const inferredLayers = { ...merged.inferredLayers };
+  for (const m of view.members) {
+    if (!isLayer(m.layer)) continue;
+    memberLayers[m.person.id] = m.layer;
+    if (m.recorded === false) inferredLayers[m.person.id] = true;
+    else delete inferredLayers[m.person.id];
+  }
+  return { ...merged, memberLayers, inferredLayers };
 }
 
 /** Removes nodes (with their links and the placeholders they seed) and links, by id. */
@@ -284,23 +292,20 @@ export function toElements(g: GraphData, opts: ToElementsOptions = {}): ElementD
   const victims = new Set<string>();
   const suspects = new Set<string>();
   const known = new Map<string, GangLayer>(Object.entries(g.memberLayers));
-  const reportsTo: { from: string; to: string }[] = [];
+  const recorded = new Set<string>();
   for (const l of Object.values(g.links)) {
     if (l.type === 'VICTIM_IN') victims.add(l.from);
     else if (l.type === 'SUSPECT_IN') suspects.add(l.from);
     else if (l.type === 'MEMBER_OF') {
       suspects.add(l.from);
-      if (isLayer(l.layer)) known.set(l.from, l.layer);
+      if (isLayer(l.layer)) (known.set(l.from, l.layer), recorded.add(l.from));
     } else if (l.type === 'REPORTS_TO') {
       suspects.add(l.from);
       suspects.add(l.to);
-      reportsTo.push({ from: l.from, to: l.to });
     }
   }
-  const people = Object.values(g.nodes)
-    .filter((n) => n.label === 'Person')
-    .map((n) => n.id);
-  const placement = inferLayers({ people, reportsTo, known });
+  // Layers come from the server (recorded, or inferred by gang-roles.ts); the canvas guesses none.
+  const placement = new Map([...known].map(([id, layer]) => [id, { layer, inferred: !recorded.has(id) && g.inferredLayers?.[id] === true }]));
 
   const nodes: ElementDefinition[] = [];
   for (const id of Object.keys(g.nodes).sort()) {

@@ -43,7 +43,7 @@ describe('the stylesheet', () => {
   });
 
   it('draws layer badges (hollow when inferred), frozen padlocks, money widths and labels only where readable', () => {
-    const g = mergeGraph(emptyGraph(), {
+    const merged = mergeGraph(emptyGraph(), {
       nodes: [
         { id: 'p:boss', label: 'Person', name: '林' },
         { id: 'p:lead', label: 'Person', name: '陈' },
@@ -59,6 +59,8 @@ describe('the stylesheet', () => {
         { id: 't', type: 'TRANSFERRED', from: 'card:2', to: 'card:1', amount: '40000000', at: '2024-08-21T10:05:00+08:00' },
       ],
     });
+    // The caller's layer as the server inferred it (no MEMBER_OF layer recorded).
+    const g = { ...merged, memberLayers: { 'p:caller': 'CALLER' as const }, inferredLayers: { 'p:caller': true as const } };
     cy = cytoscape({ headless: true, styleEnabled: true, style: buildStylesheet(), elements: toElements(g) });
     expect(cy.$id('p:boss').style('background-image')).toBe(`${LABEL_GLYPHS.Person} ${LAYER_BADGES.MANAGEMENT}`);
     expect(cy.$id('card:1').style('background-image')).toBe(`${LABEL_GLYPHS.BankCard} ${FROZEN_BADGE}`);

@@ -140,24 +140,24 @@ export function createActions(ctx: ActionContext) {
       if (found.nodes.length) await commit('change.paths', {}, (doc) => addSubgraph(doc, found, from), signal);
     });
 
-  /** The money trail of a card, or of a case from its victims' cards; laid out as a money flow. */
+  /** The money trail of a card, or of a case from its victims' transfers; laid out as a money flow, with the freeze list in the panel. */
   const moneyTrail = (id: string, depth = TRAIL_DEPTH) =>
     tasks.run('action.money', async (signal) => {
       const seedName = nameOf(id);
       let around: ApiSubgraph = { nodes: [], links: [] };
-      let seeds = { cards: [id], after: null as string | null };
       if (id.startsWith('case:')) {
         const q = caseMoneyQuery(id);
         const { neighborhood } = await request(NeighborhoodQuery, { ...q, linkTypes: [...q.linkTypes] }, signal);
-        seeds = caseMoneySeeds(id, neighborhood);
+        const seeds = caseMoneySeeds(id, neighborhood);
         // The case, its victims and the cards it involves; not every transfer those cards ever made.
         const links = (neighborhood.links as ApiLink[]).filter((l) => l.type !== 'TRANSFERRED' && (l.from === id || l.to === id || seeds.cards.includes(l.to)));
         const keep = new Set([id, ...links.flatMap((l) => [l.from, l.to])]);
         around = { nodes: neighborhood.nodes.filter((n) => keep.has(n.id)), links };
       }
-      const trail = seeds.cards.length ? (await request(MoneyTrailQuery, { cardIds: seeds.cards, after: seeds.after, depth }, signal)).moneyTrail : { nodes: [], links: [] };
+      // A case: the server finds its victims' transfers; a card: everything that left it.
+      const { moneyTrail: trail } = await request(MoneyTrailQuery, id.startsWith('case:') ? { caseId: id, depth } : { cardIds: [id], depth }, signal);
       const transfers = (trail.links as ApiLink[]).filter((l) => l.type === 'TRANSFERRED');
-      ctx.showResult({ kind: 'money', seedId: id, seedName, cards: trail.nodes as ApiNode[], transfers });
+      ctx.showResult({ kind: 'money', seedId: id, seedName, cards: trail.nodes as ApiNode[], transfers, trail: { cards: trail.cards, freezeList: trail.freezeList } });
       commitLaidOut('change.moneyTrail', { name: seedName }, (doc) => addSubgraph(addSubgraph(doc, around, id), trail, id), 'money');
     });
 

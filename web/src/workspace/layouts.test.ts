@@ -14,6 +14,7 @@ describe('layouts on the canvas elements', () => {
       [node('person:boss', 'Person'), node('person:lead', 'Person'), node('person:caller', 'Person'), node('person:mule', 'Person'), node('gang:g', 'Gang'), node('case:1', 'Case')],
       [
         link('MEMBER_OF', 'person:boss', 'gang:g', { layer: 'MANAGEMENT' }),
+        link('MEMBER_OF', 'person:lead', 'gang:g', { layer: 'CALLER' }),
         link('MEMBER_OF', 'person:caller', 'gang:g', { layer: 'CALLER' }),
         link('MEMBER_OF', 'person:mule', 'gang:g', { layer: 'MONEY' }),
         link('REPORTS_TO', 'person:caller', 'person:lead'),

@@ -38,7 +38,9 @@ describe('hierarchyLayout', () => {
       ['m3', 'head'],
       ['m4', 'head'],
     ]),
-    layers,
+    // c3's layer was inferred by the server.
+    layers: { ...layers, c3: 'CALLER' as GangLayer },
+    inferred: ['c3'],
     gang: 'gang:730',
     others: ['phone:2', 'phone:1'],
     spacing: { x: 100, y: 100, bandGap: 50, columns: 3, width: 1000 },
@@ -146,7 +148,7 @@ describe('hierarchyLayout', () => {
       links: [link('MEMBER_OF', 'p:boss', 'gang:1', { layer: 'MANAGEMENT' }), link('REPORTS_TO', 'p:caller', 'p:boss')],
     });
     const input = hierarchyInputFromElements(toElements(g));
-    expect(input).toEqual({ people: ['p:boss', 'p:caller'], reportsTo: [{ from: 'p:caller', to: 'p:boss' }], layers: new Map([['p:boss', 'MANAGEMENT']]), gang: 'gang:1', others: ['phone:1'] });
+    expect(input).toEqual({ people: ['p:boss', 'p:caller'], reportsTo: [{ from: 'p:caller', to: 'p:boss' }], layers: new Map([['p:boss', 'MANAGEMENT']]), inferred: [], gang: 'gang:1', others: ['phone:1'] });
   });
 });
 

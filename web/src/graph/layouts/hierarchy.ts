@@ -16,17 +16,25 @@
 import { GANG_LAYERS, type GangLayer } from '../../../../server/src/domain/model';
 import type { ElementDefinition } from 'cytoscape';
 import { LAYER_NAMES, UNPLACED_NAME, type Locale } from '../format';
-import { inferLayers, type ReportsToEdge } from '../layers';
 
 export type Position = { x: number; y: number };
+
+export interface ReportsToEdge {
+  /** The subordinate. */
+  from: string;
+  /** The boss. */
+  to: string;
+}
 export type BandKey = GangLayer | 'UNPLACED';
 
 export interface HierarchyInput {
   /** Person node ids to place. */
   people: readonly string[];
   reportsTo: readonly ReportsToEdge[];
-  /** Recorded layers (MEMBER_OF.layer); the others are inferred from the chain of command. */
+  /** Each person's layer, recorded or as the server inferred it (gang-roles.ts); people without one go to the last band. */
   layers: ReadonlyMap<string, GangLayer> | Readonly<Record<string, GangLayer>>;
+  /** People whose layer the server inferred rather than found recorded. */
+  inferred?: Iterable<string>;
   /** The gang's node, placed above management. */
   gang?: string | null;
   /** Other nodes on the canvas, placed in a grid to the right of the bands. */
@@ -75,7 +83,9 @@ export function hierarchyLayout(input: HierarchyInput): HierarchyLayout {
   const people = [...new Set(input.people)].sort();
   const isPerson = new Set(people);
   const edges = input.reportsTo.filter((e) => isPerson.has(e.from) && isPerson.has(e.to) && e.from !== e.to);
-  const placement = inferLayers({ people, reportsTo: edges, known: input.layers });
+  const layerOf = input.layers instanceof Map ? input.layers : new Map(Object.entries(input.layers));
+  const wasInferred = new Set(input.inferred ?? []);
+  const placement = new Map(people.flatMap((p) => (layerOf.has(p) ? [[p, { layer: layerOf.get(p)!, inferred: wasInferred.has(p) }] as const] : [])));
   const band = new Map<string, number>();
   for (const p of people) band.set(p, BAND_ORDER.indexOf(placement.get(p)?.layer ?? 'UNPLACED'));
   const bandOf = (p: string) => band.get(p)!;
@@ -289,12 +299,13 @@ function mean(xs: number[]): number {
 
 /**
  * The hierarchy's input from the canvas's elements (`toElements`): people, REPORTS_TO links,
- * recorded layers (not inferred ones), the gang, and every other node.
+ * layers (and which of them were inferred), the gang, and every other node.
  */
 export function hierarchyInputFromElements(els: readonly ElementDefinition[]): Omit<HierarchyInput, 'spacing' | 'locale'> {
   const people: string[] = [];
   const reportsTo: ReportsToEdge[] = [];
   const layers = new Map<string, GangLayer>();
+  const inferred: string[] = [];
   const others: string[] = [];
   let gang: string | null = null;
   for (const e of els) {
@@ -303,11 +314,12 @@ export function hierarchyInputFromElements(els: readonly ElementDefinition[]): O
       if (d.type === 'REPORTS_TO') reportsTo.push({ from: d.source as string, to: d.target as string });
     } else if (d.label === 'Person' && !d.placeholder) {
       people.push(d.id);
-      if (d.layer && !d.layerInferred) layers.set(d.id, d.layer as GangLayer);
+      if (d.layer) layers.set(d.id, d.layer as GangLayer);
+      if (d.layer && d.layerInferred) inferred.push(d.id);
     } else if (d.label === 'Gang' && !d.placeholder && gang === null) gang = d.id;
     else others.push(d.id);
   }
-  return { people, reportsTo, layers, gang, others };
+  return { people, reportsTo, layers, inferred, gang, others };
 }
 
 function cmp(a: string, b: string): number {

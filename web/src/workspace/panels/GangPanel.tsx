@@ -1,10 +1,11 @@
 import { GANG_LAYERS } from '../../../../server/src/domain/model';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/zh-CN';
 import type { AnalysisResult } from '../results';
 
 type Gang = Extract<AnalysisResult, { kind: 'gang' }>;
 
-/** The gang of the selected person: its members layer by layer, management first. */
+/** The gang of the selected person: its members layer by layer, management first; inferred layers with their confidence and evidence. */
 export function GangPanel({ seed, result, onRun, onFocus }: { seed: string | null; result: Gang | undefined; onRun(id: string): void; onFocus(ids: string[]): void }) {
   const { t } = useI18n();
   const gang = result?.gang;
@@ -33,8 +34,14 @@ export function GangPanel({ seed, result, onRun, onFocus }: { seed: string | nul
                 <ul className="chips">
                   {members.map((m) => (
                     <li key={m.person.id}>
-                      <button type="button" className="chip" onClick={() => onFocus([m.person.id])}>
+                      <button
+                        type="button"
+                        className="chip"
+                        onClick={() => onFocus([m.person.id, ...(m.evidence[0]?.ids ?? [])])}
+                        title={m.recorded ? t('gang.recorded') : m.evidence.map((e) => t(`role.${e.rule}` as MessageKey)).join('; ')}
+                      >
                         {m.person.caption}
+                        {!m.recorded && m.layer && <span className="muted"> {t('gang.inferred', { confidence: Math.round(m.confidence * 100) })}</span>}
                       </button>
                     </li>
                   ))}

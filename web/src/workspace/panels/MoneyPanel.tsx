@@ -53,6 +53,7 @@ export function MoneyPanel({
             <p role="status" data-testid="money-summary">
               {t('money.summary', { cards: result.cards.length, transfers: transfers.length, frozen: formatMoney(frozen, lang) })}
             </p>
+            <FreezeList result={result} nameOf={nameOf} onFocus={onFocus} />
             <table className="transfers">
               <caption className="visually-hidden">{t('money.transfers')}</caption>
               <thead>
@@ -79,5 +80,39 @@ export function MoneyPanel({
           </>
         ))}
     </div>
+  );
+}
+
+/** The cards to freeze (冻结) first: not frozen yet, most of the victim's money possibly still on them. */
+function FreezeList({ result, nameOf, onFocus }: { result: Money; nameOf(id: string): string; onFocus(ids: string[]): void }) {
+  const { t, lang } = useI18n();
+  const list = result.trail.freezeList;
+  if (list.length === 0) return <p className="muted">{t('money.freezeNone')}</p>;
+  return (
+    <table className="transfers" data-testid="freeze-list">
+      <caption>{t('money.freezeList')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('money.card')}</th>
+          <th scope="col" className="num">
+            {t('money.layer')}
+          </th>
+          <th scope="col" className="num">
+            {t('money.recoverable')}
+          </th>
+          <th scope="col">{t('money.since')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((f) => (
+          <tr key={f.cardId} onClick={() => onFocus([f.cardId])}>
+            <td>{nameOf(f.cardId)}</td>
+            <td className="num">{f.layer}</td>
+            <td className="num">{formatMoney(f.amount, lang)}</td>
+            <td>{formatShanghai(f.since)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
