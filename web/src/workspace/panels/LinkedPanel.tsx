@@ -35,7 +35,7 @@ function JudgeForm({ caseA, caseB, verdict, onDone, onCancel }: { caseA: string;
     >
       <label>
         {t('linkage.reasonLabel')}
-        <textarea value={reason} rows={2} maxLength={1000} required onChange={(e) => (setReason(e.target.value), setMissing(false))} data-testid="judge-reason" />
+        <textarea value={reason} rows={2} maxLength={1000} aria-required="true" onChange={(e) => (setReason(e.target.value), setMissing(false))} data-testid="judge-reason" />
       </label>
       {missing && <p role="alert">{t('linkage.reasonMissing')}</p>}
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
