@@ -16,7 +16,11 @@
  *   a card after the trail moved on. Money that has not moved within `holdHours` of its arrival
  *   is taken as withdrawn: it stays on the card as recoverable (what a freeze could still find,
  *   at most) but no later transfer carries it, so a later, unrelated payment through the same
- *   card never drags this victim's money along.
+ *   card never drags this victim's money along. (The API's default is 7 hours, api/analysis.ts.)
+ * - What this rule cannot tell apart: an unrelated transfer out of a card while the victim's
+ *   money is (or seems to be) on it — a card test or the holder's own payment in the minutes or
+ *   hours between arrival and withdrawal — carries the victim's money like a real onward
+ *   transfer would. On the city seed data that is the 0.4 % of true trails not followed exactly.
  * - Transfers into a card after the victim's money arrived are other money stacked on top: the
  *   next transfer out carries them first (LIFO), the victim's money only after them.
  * - Unrelated earlier transfers never enter a trail: a card is followed only from the moment the

@@ -16,7 +16,7 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { createAnalysisServices } from '../../../server/src/api/analysis';
+import { createAnalysisServices, HOLD_HOURS } from '../../../server/src/api/analysis';
 import type { ApiViewer } from '../../../server/src/api/viewer';
 import type { GangLayer } from '../../../server/src/domain/model';
 import { openKuzuStore } from '../../../server/src/store/kuzu/kuzu-store';
@@ -128,7 +128,7 @@ async function main() {
         value: round3(exact / Math.max(1, trails.length)),
         unit: 'share',
         target: '1 (every true trail)',
-        note: `${exact} of ${trails.length} trails reach exactly truth's cards with exactly truth's amounts; on ${cardsRight} every true card's amount is exact (the rest also reach a card truth does not). LIFO, 24 h hold. Misses e.g. ${misses.join(' ')}`,
+        note: `${exact} of ${trails.length} trails reach exactly truth's cards with exactly truth's amounts; on ${cardsRight} every true card's amount is exact (the rest also reach a card truth does not). LIFO, ${HOLD_HOURS.fallback} h hold. Misses e.g. ${misses.join(' ')}`,
       },
       { name: 'money trail: 5 layers from a victim transfer p50 (city, embedded)', value: percentile(trailMs, 0.5), unit: 'ms', target: '≤ 50', note: `p99 ${percentile(trailMs, 0.99)} ms over ${trailMs.length} trails` },
     ];
