@@ -6,6 +6,10 @@ CREATE NODE TABLE IF NOT EXISTS Meta(id STRING, version INT64, PRIMARY KEY (id))
 CREATE NODE TABLE IF NOT EXISTS Investigation(id STRING, agencies STRING, createdAt STRING, createdBy STRING, document STRING, elementCount INT64, name STRING, updatedAt STRING, updatedBy STRING, version INT64, PRIMARY KEY (id));
 CREATE NODE TABLE IF NOT EXISTS CaseLinkJudgement(id STRING, agencies STRING, caseA STRING, caseB STRING, judgedAt STRING, judgedBy STRING, reason STRING, verdict STRING, PRIMARY KEY (id));
 CREATE NODE TABLE IF NOT EXISTS SheetMapping(id STRING, agency STRING, definition STRING, kind STRING, name STRING, updatedAt STRING, updatedBy STRING, PRIMARY KEY (id));
+CREATE NODE TABLE IF NOT EXISTS AgencyProfile(id STRING, level STRING, name STRING, province STRING, PRIMARY KEY (id));
+CREATE NODE TABLE IF NOT EXISTS User(id STRING, agency STRING, createdAt STRING, createdBy STRING, mustChange BOOLEAN, name STRING, passwordHash STRING, role STRING, PRIMARY KEY (id));
+CREATE NODE TABLE IF NOT EXISTS Session(id STRING, createdAt STRING, expiresAt STRING, revokedAt STRING, userId STRING, PRIMARY KEY (id));
+CREATE NODE TABLE IF NOT EXISTS AuditRecord(id STRING, action STRING, agency STRING, at STRING, detail STRING, hash STRING, objectIds STRING, outcome STRING, prevHash STRING, requestId STRING, userId STRING, PRIMARY KEY (id));
 CREATE REL TABLE IF NOT EXISTS SUSPECT_IN(FROM Entity TO Entity, amount INT64, at STRING, createdAt STRING, createdBy STRING, how STRING, key STRING, layer STRING, owner STRING, owners STRING, seconds INT64, since STRING, sources STRING[], txId STRING);
 CREATE REL TABLE IF NOT EXISTS VICTIM_IN(FROM Entity TO Entity, amount INT64, at STRING, createdAt STRING, createdBy STRING, how STRING, key STRING, layer STRING, owner STRING, owners STRING, seconds INT64, since STRING, sources STRING[], txId STRING);
 CREATE REL TABLE IF NOT EXISTS HOLDS(FROM Entity TO Entity, amount INT64, at STRING, createdAt STRING, createdBy STRING, how STRING, key STRING, layer STRING, owner STRING, owners STRING, seconds INT64, since STRING, sources STRING[], txId STRING);

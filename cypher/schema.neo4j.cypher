@@ -24,3 +24,7 @@ CREATE INDEX member_of_key IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.key);
 CREATE INDEX reports_to_key IF NOT EXISTS FOR ()-[r:REPORTS_TO]-() ON (r.key);
 CREATE INDEX knows_key IF NOT EXISTS FOR ()-[r:KNOWS]-() ON (r.key);
 CREATE INDEX transferred_at IF NOT EXISTS FOR ()-[r:TRANSFERRED]-() ON (r.at);
+CREATE CONSTRAINT agency_profile_id IF NOT EXISTS FOR (g:AgencyProfile) REQUIRE g.id IS UNIQUE;
+CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:User) REQUIRE u.id IS UNIQUE;
+CREATE CONSTRAINT session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT audit_record_id IF NOT EXISTS FOR (a:AuditRecord) REQUIRE a.id IS UNIQUE;

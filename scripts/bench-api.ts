@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { generateBundle } from '../seed/src/generate';
-import type { ApiViewer } from '../server/src/api/viewer';
+import type { Viewer } from '../server/src/domain/types';
 import { loadConfig } from '../server/src/config';
 import { createApp } from '../server/src/http/app';
 import { serve } from '../server/src/http/serve';
@@ -56,13 +56,15 @@ const tReady = performance.now();
 await store.ready();
 console.error(`graph loaded into memory in ${((performance.now() - tReady) / 1000).toFixed(1)} s`);
 
-const viewer: ApiViewer = { agencies: [...agencies], userId: 'bench', role: 'INVESTIGATOR' };
+const viewer: Viewer = { agencies: [...agencies], userId: 'bench' };
 // A reused database may predate a generator change: keep only the sampled ids it holds.
 const held = new Set<string>();
 for (let i = 0; i < candidates.length; i += 500) for (const node of await store.getNodes(viewer, candidates.slice(i, i + 500).map((c) => c.id))) held.add(node.id);
 candidates.splice(0, candidates.length, ...candidates.filter((c) => held.has(c.id)));
-const headers = { 'content-type': 'application/json', 'x-agencies': viewer.agencies.join(','), 'x-user': 'bench', 'x-role': 'INVESTIGATOR' };
 const app = createApp({ store, config: loadConfig({}) });
+// A session the app signs itself, seeing every agency of the data (a benchmark, not a user).
+const token = app.sessions.issue({ sub: 'user:bench', name: 'bench', agency: viewer.agencies[0] ?? 'bench', agencies: viewer.agencies, role: 'INVESTIGATOR' });
+const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 const body = (query: string, variables: object) => JSON.stringify({ query, variables });
 const NEIGHBORHOOD = 'query($id: ID!, $hops: Int, $limit: Int) { neighborhood(ids: [$id], hops: $hops, limit: $limit) { truncated nodes { id label caption } links { id type from to } } }';
 

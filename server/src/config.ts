@@ -8,13 +8,8 @@ export interface Config {
   /** Load the demo data into an empty store on first start. */
   demo: boolean;
   logLevel: string;
-  /** NODE_ENV=production: no GraphiQL, no introspection, no development viewer headers by default. */
+  /** NODE_ENV=production: no GraphiQL, no introspection. */
   production: boolean;
-  /**
-   * Take the viewer from the `x-agencies`, `x-user` and `x-role` request headers. A stand-in
-   * until the access issue brings users: on by default in development, off in production.
-   */
-  viewerHeaders: boolean;
 }
 
 /** A bad environment variable, named. */
@@ -59,6 +54,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: oneOf(env, 'DEMO', ['0', '1'] as const, '1') === '1',
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     production,
-    viewerHeaders: oneOf(env, 'VIEWER_HEADERS', ['0', '1'] as const, production ? '0' : '1') === '1',
   };
 }

@@ -1,4 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pino } from 'pino';
+import { loadOrCreateSecret } from './auth/secret';
+import { Sessions } from './auth/sessions';
+import { createDemoUsers } from './auth/users';
 import { ConfigError, loadConfig } from './config';
 import { exportKeyDir, loadOrCreateExportKey } from './export/keys';
 import { createApp } from './http/app';
@@ -14,17 +19,31 @@ async function main(): Promise<void> {
   const key = loadOrCreateExportKey(exportKeyDir(config.dataDir));
   log.info(`evidence packages are signed with Ed25519 key ${key.fingerprint} (npm run export:key shows it)`);
   const store = await openStore(config);
+  const sessions = new Sessions(store.accounts, loadOrCreateSecret(config.dataDir));
   if (config.demo && (await store.counts()).nodes === 0) {
     log.info('empty store: loading the demo data (DEMO=0 starts empty)');
     const summary = await loadDemo(store);
     log.info({ ...summary }, 'demo data loaded');
+  }
+  // The demo's users, on a demo store that has no users yet (a store from before logins included).
+  if (config.demo && (await store.accounts.listUsers()).length === 0) {
+    const users = await createDemoUsers(store.accounts, sessions.audit);
+    if (users.length > 0) {
+      const lines = users.map((u) => `  ${u.name.padEnd(22)} ${u.password}   ${u.role} at ${u.agency}`);
+      const file = join(config.dataDir, 'demo-users.txt');
+      writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+      console.log(
+        `\nDemo users (also in ${file}); open http://localhost:${config.port} and log in as one:\n${lines.join('\n')}\n` +
+          'Each sees only its own agency\'s records; create real users with `npm run user -- add --agency ID --role ROLE --name NAME`.\n',
+      );
+    }
   }
   const warming = performance.now();
   store.ready().then(
     () => log.info(`graph ready for traversals in ${Math.round(performance.now() - warming)} ms`),
     (error: unknown) => log.warn({ err: error }, 'could not load the graph into memory; traversals read from the store'),
   );
-  const server = await serve(createApp({ store, config }), config.port);
+  const server = await serve(createApp({ store, config, sessions }), config.port);
   log.info(`serving on http://localhost:${config.port} (store: ${store.kind}${store.kind === 'embedded' ? `, ${config.dataDir}` : ''})`);
   const stop = () => {
     server.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/http/app';
 import type { GraphStore } from '../../server/src/store/graph-store';
 import { FJ, SH, ids } from '../contract/fixture';
-import { client, fixtureApp, type Gql } from './harness';
+import { client, fixtureApp, sessionFor, type Gql } from './harness';
 
 const ID = 'id label caption';
 
@@ -198,7 +198,7 @@ describe('the GraphQL API on the two-agency fixture', () => {
         f.set('0', new File(['{"kind":"node","label":"Phone","id":"phone:+8613700000011","props":{}}\n'], 'b.ndjson'));
         return f;
       };
-      const headers = { 'x-agencies': SH, 'x-user': 'officer-7' };
+      const headers = { authorization: `Bearer ${sessionFor(app, { 'x-agencies': SH, 'x-user': 'officer-7' })}` };
       const refused = await app.fetch(new Request('http://test/graphql', { method: 'POST', headers, body: form() }));
       expect(refused.status).toBe(403);
       const ok = await app.fetch(new Request('http://test/graphql', { method: 'POST', headers: { ...headers, 'x-graphql-csrf': '1' }, body: form() }));

@@ -4,16 +4,19 @@ import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../server/src/http/serve';
 import type { GraphStore } from '../../server/src/store/graph-store';
-import { fixtureApp } from './harness';
+import type { App } from '../../server/src/http/app';
+import { fixtureApp, sessionFor } from './harness';
 
 /** The GraphQL-over-HTTP spec's audits, run against the live server on loopback. */
 describe('GraphQL over HTTP conformance (graphql-http serverAudits)', () => {
   let server: Server;
   let store: GraphStore;
   let url = '';
+  let app: App;
   beforeAll(async () => {
     const fixture = await fixtureApp();
     store = fixture.store;
+    app = fixture.app;
     server = await serve(fixture.app, 0);
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   });
@@ -23,7 +26,13 @@ describe('GraphQL over HTTP conformance (graphql-http serverAudits)', () => {
   });
 
   it('passes every MUST audit', async () => {
-    const audits = serverAudits({ url: () => url, fetchFn: fetch });
+    const token = sessionFor(app, {});
+    const withSession = (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      request.headers.set('authorization', `Bearer ${token}`);
+      return fetch(request);
+    };
+    const audits = serverAudits({ url: () => url, fetchFn: withSession });
     const musts = audits.filter((a) => a.name.startsWith('MUST'));
     expect(musts.length).toBeGreaterThan(10);
     const failed: string[] = [];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/http/app';
 import type { GraphStore } from '../../server/src/store/graph-store';
 import { ids } from '../contract/fixture';
-import { BOTH, fixtureApp } from './harness';
+import { BOTH, fixtureApp, sessionFor } from './harness';
 
 /** A small seeded generator, so that a failure can be replayed. */
 function rng(seed: number) {
@@ -175,7 +175,7 @@ describe('the API under hostile input', () => {
     let answered = 0;
     for (const [i, p] of all.entries()) {
       const method = p.method ?? 'POST';
-      const headers: Record<string, string> = { 'x-agencies': p.agencies ?? BOTH, 'x-user': 'fuzz' };
+      const headers: Record<string, string> = { authorization: `Bearer ${sessionFor(app, { 'x-agencies': p.agencies ?? BOTH, 'x-user': 'fuzz'  })}` };
       if (p.contentType !== '') headers['content-type'] = p.contentType ?? 'application/json';
       const url = method === 'GET' ? 'http://test/graphql?query=mutation%7BrecordReturn(caseId:%22x%22,amount:%221%22)%7Bid%7D%7D' : 'http://test/graphql';
       const response = await app.fetch(new Request(url, { method, headers, body: method === 'GET' || method === 'DELETE' ? undefined : p.body }));

@@ -6,6 +6,7 @@ import { createApp, type App } from '../../server/src/http/app';
 import { importBundle } from '../../server/src/import/importer';
 import type { GraphStore } from '../../server/src/store/graph-store';
 import { openKuzuStore } from '../../server/src/store/kuzu/kuzu-store';
+import type { Role } from '../../server/src/store/accounts';
 import { SH, FJ, fujianBundle, shanghaiBundle, toLines } from '../contract/fixture';
 
 export const BOTH = `${SH},${FJ}`;
@@ -22,12 +23,27 @@ export interface Gql {
   (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-/** Posts one GraphQL request in-process as the given agencies (default both), role and user. */
+/**
+ * A session the app signs for a test viewer, given as the headers the tests speak in:
+ * `x-agencies` (comma-separated, default both), `x-user` (default officer-7) and `x-role`
+ * (default INVESTIGATOR; RESTRICTED stands for ANALYST, who sees nothing sensitive). A test
+ * viewer may see several agencies, which a login never gives; the session rule is the same.
+ */
+export function sessionFor(app: App, h: Record<string, string>): string {
+  const agencies = (h['x-agencies'] ?? BOTH).split(',').map((a) => a.trim()).filter((a) => a.length > 0);
+  const name = h['x-user'] || 'anonymous';
+  const role = h['x-role'] === 'RESTRICTED' ? 'ANALYST' : ((h['x-role'] ?? 'INVESTIGATOR') as Role);
+  return app.sessions.issue({ sub: name, name, agency: agencies[0] ?? '', agencies, role });
+}
+
+/** Posts one GraphQL request in-process as the given agencies (default both), role and user, with a session. */
 export const client = (app: App, defaults: Record<string, string> = {}): Gql => async (query, variables, headers) => {
+  const all: Record<string, string> = { 'x-agencies': BOTH, 'x-user': 'officer-7', ...defaults, ...headers };
+  const { 'x-agencies': _a = BOTH, 'x-user': _u = '', 'x-role': _r, ...rest } = all;
   const response = await app.fetch(
     new Request('http://test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-agencies': BOTH, 'x-user': 'officer-7', ...defaults, ...headers },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionFor(app, { 'x-agencies': _a, 'x-user': _u, ...(_r ? { 'x-role': _r } : {}) })}`, ...rest },
       body: JSON.stringify({ query, variables }),
     }),
   );

@@ -70,7 +70,7 @@ export async function benchExport(dir: string, samples = 3): Promise<Row[]> {
     const side = Math.ceil(Math.sqrt(ids.length));
     const positions = Object.fromEntries(ids.map((id, i) => [id, { x: (i % side) * 90, y: Math.floor(i / side) * 90 }]));
     const canvas = readCanvas({ graph: { nodes: Object.fromEntries(ids.map((id) => [id, { id }])), links: {} }, positions });
-    const viewer: ApiViewer = { agencies: ['sh-psb'], userId: 'bench', role: 'INVESTIGATOR' };
+    const viewer: ApiViewer = { agencies: ['sh-psb'], userId: 'bench', role: 'INVESTIGATOR', agency: 'sh-psb', name: 'bench', sessionId: 'bench' };
     const key = exportKeyOf(generateKeyPairSync('ed25519').privateKey);
     const times: number[] = [];
     const cpu: number[] = [];

@@ -11,8 +11,8 @@ import { openKuzuStore } from '../../server/src/store/kuzu/kuzu-store';
 import { FJ, SH, fujianBundle, ids, shanghaiBundle, toLines } from '../contract/fixture';
 
 export const key = exportKeyOf(generateKeyPairSync('ed25519').privateKey);
-export const investigator: ApiViewer = { agencies: [SH, FJ], userId: 'officer-7', role: 'INVESTIGATOR' };
-export const restricted: ApiViewer = { agencies: [SH, FJ], userId: 'clerk-2', role: 'RESTRICTED' };
+export const investigator: ApiViewer = { agencies: [SH, FJ], userId: 'officer-7', role: 'INVESTIGATOR', agency: SH, name: 'officer-7', sessionId: 'test' };
+export const restricted: ApiViewer = { agencies: [SH, FJ], userId: 'clerk-2', role: 'ANALYST', agency: SH, name: 'clerk-2', sessionId: 'test' };
 
 /** The contract fixture of both agencies, and one link no source supports. */
 export async function fixtureStore(dir = mkdtempSync(join(tmpdir(), 'export-'))): Promise<GraphStore> {

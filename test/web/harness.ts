@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildWebIfStale } from '../../scripts/web-build';
-import { DEFAULT_VIEWER, viewerHeaders } from '../../web/src/viewer/viewer';
+import { AGENCIES } from '../../seed/src/places';
+import { SECRET_FILE } from '../../server/src/auth/secret';
+import { signToken } from '../../server/src/auth/token';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'web');
@@ -25,7 +27,32 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** The folder the server keeps its data in (its session secret, demo-users.txt). */
+  dataDir: string;
+  /** A session token for the tests' investigator, who sees every agency of the demo (see `testToken`). */
+  token: string;
   stop(): Promise<void>;
+}
+
+/**
+ * The tests' own session: an investigator who sees every agency of the demo, signed with the
+ * server's secret as the server signs logins. No login gives several agencies; this lets the
+ * walkthrough keep the whole demo on one canvas. Tests of access itself log in as demo users.
+ */
+function testToken(dataDir: string): string {
+  const secret = Buffer.from(readFileSync(join(dataDir, SECRET_FILE), 'utf8').trim(), 'hex');
+  const iat = Math.floor(Date.now() / 1000);
+  const agencies = AGENCIES.map((a) => a.id);
+  return signToken({ sid: `test-${iat}`, sub: 'investigator-1', name: 'investigator-1', agency: 'sh-psb', agencies, role: 'INVESTIGATOR', iat, exp: iat + 4 * 3600 }, secret);
+}
+
+const tokens = new Map<string, string>();
+
+
+/** The demo users' passwords, as `npm start` printed them into the data folder. */
+export function demoPasswords(server: RunningServer): Map<string, string> {
+  const text = readFileSync(join(server.dataDir, 'demo-users.txt'), 'utf8');
+  return new Map(text.split('\n').filter((l) => l.trim()).map((l) => l.trim().split(/\s+/) as [string, string]));
 }
 
 /** The web app as `npm start` would build it (only when web/dist is stale). */
@@ -41,7 +68,7 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'src', 'main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', LOG_LEVEL: 'warn', NODE_ENV: 'development', VIEWER_HEADERS: '1' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -58,8 +85,12 @@ export async function startServer(): Promise<RunningServer> {
     if (Date.now() > deadline) throw new Error('the server did not start within 110 s');
     await new Promise((r) => setTimeout(r, 200));
   }
+  const token = testToken(dataDir);
+  tokens.set(url, token);
   return {
     url,
+    dataDir,
+    token,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
@@ -74,6 +105,11 @@ export interface Session {
   page: Page;
   /** Page errors and console errors seen, for the tests to assert there were none. */
   errors: string[];
+  /**
+   * While true (the default), requests to a test server without a session of their own carry the
+   * tests' investigator session (`RunningServer.token`). Tests of login itself turn it off.
+   */
+  autoSession: boolean;
 }
 
 /** Headless system Chromium (never a downloaded one); CSP bypassed only so axe-core can be injected. */
@@ -85,7 +121,15 @@ export async function openBrowser(): Promise<Session> {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
   mkdirSync(ARTIFACTS, { recursive: true });
-  return { browser, context, page, errors };
+  const session: Session = { browser, context, page, errors, autoSession: true };
+  await context.route(/\/(graphql|auth\/logout)(\?|$)/, (route) => {
+    const request = route.request();
+    const token = tokens.get(new URL(request.url()).origin);
+    const headers = request.headers();
+    if (!session.autoSession || !token || headers.authorization || /clg_session=/.test(headers.cookie ?? '')) return route.continue();
+    return route.continue({ headers: { ...headers, authorization: `Bearer ${token}` } });
+  });
+  return session;
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
@@ -150,8 +194,8 @@ export async function nodeOnPage(page: Page, id: string): Promise<{ x: number; y
   return { x: node.px + 3, y: node.py + 2 };
 }
 
-/** A GraphQL request to the running server as the app's default viewer: the expected answers of the tests. */
-export async function api(url: string, query: string): Promise<{ data?: unknown; errors?: unknown[] }> {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...viewerHeaders(DEFAULT_VIEWER) }, body: JSON.stringify({ query }) });
+/** A GraphQL request to the running server as the tests' investigator: the expected answers of the tests. */
+export async function api(url: string, query: string, token = tokens.get(url)): Promise<{ data?: unknown; errors?: unknown[] }> {
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
   return (await response.json()) as { data?: unknown; errors?: unknown[] };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngScale } from '../../web/src/workspace/export';
-import { api, ARTIFACTS, axeViolations, buildWeb, canvasNodes, idle, nodeOnPage, openBrowser, shot, startServer, waitForNodes, type RunningServer, type Session } from './harness';
+import { api, ARTIFACTS, demoPasswords, axeViolations, buildWeb, canvasNodes, idle, nodeOnPage, openBrowser, shot, startServer, waitForNodes, type RunningServer, type Session } from './harness';
 
 /** The demo's story numbers (seed/README.md). */
 const CALLER_PHONE = 'phone:+8617093073001';
@@ -237,11 +237,9 @@ describe('the investigation workspace in a browser', () => {
     await page.getByTestId('tab-details').click();
     await page.getByTestId('details').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByTestId('viewer-button').click();
-    await page.getByRole('dialog', { name: 'Viewing as (development)' }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
-    await shot(page, '12-english-viewer');
-    await page.keyboard.press('Escape');
+    await page.getByTestId('session-who').waitFor();
+    expect(await page.getByTestId('session-who').textContent()).toBe('上海市公安局反电信网络诈骗中心 · Investigator');
+    await shot(page, '12-english-session');
     await page.getByTestId('lang-switch').click();
     // canvas2svg (inside cytoscape-svg) logs this for every node icon it draws; the SVG is whole all the same.
     expect(session.errors.filter((e) => e !== 'console: Attempted to apply path command to node g')).toEqual([]);
@@ -317,10 +315,24 @@ describe('the investigation workspace in a browser', () => {
     await page.goto(`${server.url}/investigations/inv%3Ano-such-investigation`);
     const alert = page.getByRole('alert');
     await alert.getByText('加载时出错').waitFor();
-    expect(await alert.innerText()).toContain('要找的内容不存在，或当前查看身份无权查看。');
+    expect(await alert.innerText()).toContain('要找的内容不存在，或您无权查看。');
     await alert.getByRole('button', { name: '重试' }).click();
     await idle(page);
     await page.getByRole('alert').getByText('加载时出错').waitFor();
     await shot(page, '16-error');
+  });
+  step('logs out to the login screen, refuses a wrong password, and logs in as a demo user of one agency', async () => {
+    session.autoSession = false;
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('login-name').fill('fj.investigator');
+    await page.getByTestId('login-password').fill('not the password');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-problem').getByText('登录名或密码错误。').waitFor();
+    await page.getByTestId('login-password').fill(demoPasswords(server).get('fj.investigator')!);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('session-who').getByText('福建省龙岩市公安局 · 侦查员').waitFor();
+    await shot(page, '17-logged-in-fujian');
   });
 });

@@ -7,6 +7,7 @@ import { BatchError, type GraphStore } from '../store/graph-store';
 import { apiError } from './errors';
 import { createExportServices, type ExportDeps } from './exports';
 import { createAnalysisServices } from './analysis';
+import { createAccountServices } from './accounts';
 import { createInvestigationServices } from './investigations';
 import { createLinkageServices } from './linkage';
 import { API_LIMITS, clamp } from './limits';
@@ -60,6 +61,7 @@ export function createServices(store: GraphStore, deps: { exports: ExportDeps })
   return {
     investigations: createInvestigationServices(store),
     analysis: createAnalysisServices(store),
+    accounts: createAccountServices(store.accounts),
 
     warning: createWarningServices(store),
 

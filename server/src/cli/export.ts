@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config';
 import { ROLES, type ApiViewer, type Role } from '../api/viewer';
+import { AuditLog } from '../auth/audit-log';
+import { exportAudit } from '../auth/export-audit';
 import { exportKeyDir, loadOrCreateExportKey } from '../export/keys';
 import { buildEvidencePackage, UnsupportedLinksError, writeEvidencePackage } from '../export/package';
 import { ExportInputError, exportSubject } from '../export/source';
@@ -31,7 +33,7 @@ const program = new Command()
   .requiredOption('--out <dir>', 'the folder to write (replaced if it exists)')
   .requiredOption('--agencies <ids>', 'the agencies exporting, comma-separated: only their records are exported', agencies)
   .option('--user <name>', 'who exports, as the manifest records it', process.env.USER ?? 'cli')
-  .option('--role <role>', `${ROLES.join(', ')}: which sensitive values are shown (each shown value is audited)`, 'RESTRICTED')
+  .option('--role <role>', `${ROLES.join(', ')}: which sensitive values are shown (each shown value is audited)`, 'ANALYST')
   .option('--as-of <time>', 'leave out what was recorded after this instant (default now)', instant)
   .option('--strict', 'refuse when a link shown has no source')
   .option('--page <size>', 'A3 or A4, landscape', 'A3')
@@ -42,10 +44,10 @@ const program = new Command()
     const config = loadConfig();
     const key = loadOrCreateExportKey(exportKeyDir(config.dataDir));
     const store = await openStore(config);
-    const viewer: ApiViewer = { agencies: opts.agencies, userId: opts.user, role: role as Role };
+    const viewer: ApiViewer = { agencies: opts.agencies, userId: opts.user, role: role as Role, agency: opts.agencies[0] ?? '', name: opts.user, sessionId: 'cli' };
     try {
       const subject = await exportSubject(store, viewer, { investigationId: opts.investigation });
-      const pkg = await buildEvidencePackage(store, viewer, { ...subject, asOf: opts.asOf, strict: opts.strict, pageSize: opts.page as 'A3' | 'A4' }, { key });
+      const pkg = await buildEvidencePackage(store, viewer, { ...subject, asOf: opts.asOf, strict: opts.strict, pageSize: opts.page as 'A3' | 'A4' }, { key, audit: exportAudit(new AuditLog(store.accounts)) });
       const out = writeEvidencePackage(pkg, resolve(opts.out));
       const c = pkg.manifest.counts;
       console.log(`${out.dir}: ${pkg.files.length} files, ${c.nodes} nodes, ${c.links} links (${c.unsupportedLinks} without a source), as of ${pkg.manifest.asOf}`);

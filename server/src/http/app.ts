@@ -1,12 +1,17 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { API_LIMITS } from '../api/limits';
 import { createServices } from '../api/services';
-import { viewerFromRequest } from '../api/viewer';
+import { viewerOf } from '../api/viewer';
+import { login, logout, unauthenticated } from '../auth/http';
+import { Sessions } from '../auth/sessions';
+import type { SessionClaims } from '../auth/token';
 import type { Config } from '../config';
 import { exportKeyDir, loadOrCreateExportKey, type ExportKey } from '../export/keys';
 import type { ExportAudit } from '../export/package';
+import { exportAudit } from '../auth/export-audit';
 import { createContext } from '../schema/context';
 import { graphqlJs } from '../schema/graphql-js';
 import { schema } from '../schema/index';
@@ -16,7 +21,12 @@ import { staticSite } from './static';
 export interface App {
   /** Answers one request; does not listen. Tests call it in-process. */
   fetch(request: Request): Promise<Response>;
+  /** Logins, logouts and the session a request carries. */
+  sessions: Sessions;
 }
+
+/** The client's address, as serve.ts set it from the socket (in-process requests have none). */
+export const PEER = 'x-peer-address';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
@@ -51,13 +61,17 @@ function csrfSafe(request: Request): boolean {
 }
 
 /**
- * The HTTP application over a store: /healthz, the GraphQL API at /graphql and the built web app
- * (`webRoot`, default web/dist) everywhere else.
+ * The HTTP application over a store: /healthz, /auth/login and /auth/logout, the GraphQL API at
+ * /graphql and the built web app (`webRoot`, default web/dist) everywhere else. Nothing but
+ * /healthz, /auth/login and the web app's files answers without a live session. `sessions`
+ * defaults to one signing with a secret that lives as long as the app (main.ts passes the
+ * data folder's).
  */
-export function createApp({ store, config, webRoot, audit }: { store: GraphStore; config: Config; webRoot?: string; audit?: ExportAudit }): App {
+export function createApp({ store, config, webRoot, audit, sessions = new Sessions(store.accounts, randomBytes(32)) }: { store: GraphStore; config: Config; webRoot?: string; audit?: ExportAudit; sessions?: Sessions }): App {
   let key: ExportKey | undefined;
   // Made on first start by main.ts; loaded here on first use, so tests and tools that never export write no key.
-  const services = createServices(store, { exports: { key: () => (key ??= loadOrCreateExportKey(exportKeyDir(config.dataDir))), audit } });
+  const services = createServices(store, { exports: { key: () => (key ??= loadOrCreateExportKey(exportKeyDir(config.dataDir))), audit: audit ?? exportAudit(sessions.audit) } });
+  const secure = config.production;
   const site = staticSite(webRoot);
   const yoga = createYoga({
     schema,
@@ -70,11 +84,28 @@ export function createApp({ store, config, webRoot, audit }: { store: GraphStore
     logging: false,
     maskedErrors: { isDev: false },
     plugins: [...armor(config.production), ...(config.production ? [noIntrospection] : [])],
-    context: ({ request }) => createContext({ viewer: viewerFromRequest(request, config), services, store }),
+    context: ({ claims, requestId }: { claims: SessionClaims; requestId: string }) =>
+      createContext({ viewer: viewerOf(claims), services, store, requestId, audit: sessions.audit }),
   });
   return {
+    sessions,
     async fetch(request) {
+      const requestId = randomUUID();
+      const response = await route(request, request.headers.get(PEER) ?? 'local', requestId);
+      try {
+        response.headers.set('x-request-id', requestId);
+      } catch {
+        // an immutable response (none so far) goes without the header
+      }
+      return response;
+    },
+  };
+
+  async function route(request: Request, address: string, requestId: string): Promise<Response> {
+    {
       const url = new URL(request.url);
+      if (url.pathname === '/auth/login') return login(request, sessions, { address, requestId, secure });
+      if (url.pathname === '/auth/logout') return logout(request, sessions, await sessions.sessionOf(request), { requestId, secure });
       if (url.pathname === '/healthz' && (request.method === 'GET' || request.method === 'HEAD')) {
         try {
           return json({ status: 'ok', store: store.kind, counts: await store.counts() });
@@ -83,10 +114,12 @@ export function createApp({ store, config, webRoot, audit }: { store: GraphStore
         }
       }
       if (url.pathname === '/graphql') {
+        const claims = await sessions.sessionOf(request);
+        if (!claims) return unauthenticated();
         if (!csrfSafe(request)) return json({ errors: [{ message: 'Send the x-graphql-csrf header with form and multipart requests.', extensions: { code: 'FORBIDDEN' } }] }, 403);
-        return yoga.fetch(request);
+        return yoga.fetch(request, { claims, requestId });
       }
       return (await site.serve(request)) ?? json({ error: 'not found' }, 404);
-    },
-  };
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { API_LIMITS } from '../api/limits';
-import type { App } from './app';
+import { PEER, type App } from './app';
 
 /** The largest request body read: a bundle upload and its multipart wrapping. */
 const MAX_BODY_BYTES = API_LIMITS.bundleBytes.max + 1024 * 1024;
@@ -13,6 +13,8 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
     else if (value !== undefined) headers.set(name, value);
   }
+  // The client's address for login throttling: from the socket, never from what the client sent.
+  headers.set(PEER, req.socket.remoteAddress ?? 'unknown');
   const chunks: Buffer[] = [];
   let bytes = 0;
   if (req.method !== 'GET' && req.method !== 'HEAD') {

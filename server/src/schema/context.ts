@@ -4,10 +4,15 @@ import type { GraphNode, PropValue, SourceRecord } from '../domain/types';
 import { STORE_LIMITS, type GraphStore } from '../store/graph-store';
 import type { Services } from '../api/services';
 import { maskValue, maySee, type ApiViewer } from '../api/viewer';
+import type { AuditLog } from '../auth/audit-log';
 
 export interface Context {
   viewer: ApiViewer;
   services: Services;
+  /** The request's id, in its audit records and the x-request-id response header. */
+  requestId: string;
+  /** The audit trail every mutation is recorded in (schema/audited.ts). */
+  audit: AuditLog;
   loaders: {
     node: DataLoader<string, GraphNode | null>;
     source: DataLoader<string, SourceRecord | null>;
@@ -24,7 +29,7 @@ const byId = <T extends { id: string }>(keys: readonly string[], found: T[]) => 
 };
 
 /** One context per request: its viewer, and dataloaders so that N references cost one store call. */
-export function createContext({ viewer, services, store }: { viewer: ApiViewer; services: Services; store: GraphStore }): Context {
+export function createContext({ viewer, services, store, requestId, audit }: { viewer: ApiViewer; services: Services; store: GraphStore; requestId: string; audit: AuditLog }): Context {
   const loaders: Context['loaders'] = {
     node: new DataLoader(async (keys) => byId(keys, await store.getNodes(viewer, [...keys])), { maxBatchSize: 500 }),
     source: new DataLoader(async (keys) => byId(keys, await store.getSources(viewer, [...keys])), { maxBatchSize: 500 }),
@@ -41,6 +46,8 @@ export function createContext({ viewer, services, store }: { viewer: ApiViewer; 
   return {
     viewer,
     services,
+    requestId,
+    audit,
     loaders,
     mask(def, value, owner) {
       if (value === undefined || value === null) return null;

@@ -1,3 +1,4 @@
+import { audited } from './audited';
 import { builder } from './builder';
 import { graphqlJs } from './graphql-js';
 import './scalars';
@@ -14,8 +15,10 @@ import './write';
 import './investigation';
 import './export';
 import './sheet';
+import './account';
 
-export const schema = builder.toSchema();
+/** The schema, every mutation audited (audited.ts): a field added anywhere is covered. */
+export const schema = audited(builder.toSchema());
 
 /** The SDL committed as server/schema.graphql; a test fails when the two differ. */
 export const printedSchema = () => `${graphqlJs.printSchema(graphqlJs.lexicographicSortSchema(schema))}\n`;

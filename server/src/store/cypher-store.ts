@@ -31,6 +31,8 @@ import { checkBatch, linkIdentity } from './batch-check';
 import type { CacheKeeper } from './cache/cache-keeper';
 import { cachedLinkedCases, cachedNeighborhood, cachedNodes, cachedPaths, cachedSubgraph, cachedTransfersAt, cachedTransfersOut } from './cache/cached-reads';
 import { cachedIncidence } from './cache/cached-incidence';
+import type { AccountStore } from './accounts';
+import { CypherAccounts } from './cypher-accounts';
 import { CypherInvestigations } from './cypher-investigations';
 import { readGangContacts } from './gang-contacts';
 import { cachedGangContacts } from './cache/cached-gang-contacts';
@@ -88,7 +90,11 @@ export class CypherGraphStore implements GraphStore {
     this.investigations = new CypherInvestigations(runner);
     this.judgements = new CypherJudgements(runner);
     this.sheetMappings = new CypherSheetMappings(runner);
+    this.accounts = new CypherAccounts(runner);
   }
+
+  /** Agencies, users, sessions and the audit trail (accounts.ts). */
+  readonly accounts: AccountStore;
 
   /** Resolves once reads run at full speed: the cache, if any, is loaded. */
   async ready(): Promise<void> {

@@ -24,6 +24,7 @@ import type {
   Viewer,
 } from '../domain/types';
 import type { GangContactRecords } from '../domain/early-warning';
+import type { AccountStore } from './accounts';
 import type { InvestigationStore } from './investigations';
 import type { JudgementStore } from './judgements';
 import type { SheetMappingStore } from './sheet-mappings';
@@ -47,6 +48,9 @@ export const STORE_LIMITS = {
  */
 export interface GraphStore extends InvestigationStore, JudgementStore, SheetMappingStore {
   readonly kind: 'embedded' | 'neo4j';
+
+  /** The access layer's records: agencies, users, sessions, the audit trail (accounts.ts). */
+  readonly accounts: AccountStore;
 
   /** Creates tables, constraints and indexes if missing. Idempotent. */
   applySchema(): Promise<void>;

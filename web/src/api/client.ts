@@ -1,10 +1,13 @@
 import { print } from '@0no-co/graphql.web';
 import type { TadaDocumentNode } from 'gql.tada';
-import { viewerHeaders, type Viewer } from '../viewer/viewer';
 import { ApiError, problemOf, problemOfStatus } from './errors';
 
+/** Dispatched on window when the server answers 401: the session ended (expired, or logged out elsewhere). */
+export const SESSION_ENDED = 'case-linkage:session-ended';
+
 export interface RequestOptions {
-  viewer: Viewer;
+  /** Not sent: the session cookie says who asks. Accepted so callers may pass the viewer they hold. */
+  viewer?: unknown;
   signal?: AbortSignal;
   /** The API's address; the app is served by the same server. */
   endpoint?: string;
@@ -16,7 +19,7 @@ interface GraphQLResponse<R> {
 }
 
 /**
- * Sends one typed operation as the viewer and returns its data, or throws an ApiError that says
+ * Sends one typed operation with the session cookie and returns its data, or throws an ApiError that says
  * what went wrong. An aborted request rethrows the AbortError untouched.
  */
 export async function gqlRequest<R, V>(document: TadaDocumentNode<R, V>, variables: V, options: RequestOptions): Promise<R> {
@@ -24,7 +27,8 @@ export async function gqlRequest<R, V>(document: TadaDocumentNode<R, V>, variabl
   try {
     response = await fetch(options.endpoint ?? '/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...viewerHeaders(options.viewer) },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      credentials: 'same-origin',
       body: JSON.stringify({ query: print(document), variables }),
       signal: options.signal,
     });
@@ -38,6 +42,7 @@ export async function gqlRequest<R, V>(document: TadaDocumentNode<R, V>, variabl
   } catch {
     body = undefined;
   }
+  if (response.status === 401) dispatchEvent(new Event(SESSION_ENDED));
   const first = body?.errors?.[0];
   if (first) throw new ApiError(problemOf(first), typeof first.message === 'string' ? first.message : '', response.status);
   if (!response.ok || !body?.data) throw new ApiError(problemOfStatus(response.status), '', response.status);
@@ -57,7 +62,8 @@ export async function gqlUpload<R, V, K extends keyof V & string>(document: Tada
   try {
     response = await fetch(options.endpoint ?? '/graphql', {
       method: 'POST',
-      headers: { accept: 'application/graphql-response+json, application/json', 'x-graphql-csrf': '1', ...viewerHeaders(options.viewer) },
+      headers: { accept: 'application/graphql-response+json, application/json', 'x-graphql-csrf': '1' },
+      credentials: 'same-origin',
       body: form,
       signal: options.signal,
     });
@@ -71,6 +77,7 @@ export async function gqlUpload<R, V, K extends keyof V & string>(document: Tada
   } catch {
     body = undefined;
   }
+  if (response.status === 401) dispatchEvent(new Event(SESSION_ENDED));
   const first = body?.errors?.[0];
   if (first) throw new ApiError(problemOf(first), typeof first.message === 'string' ? first.message : '', response.status);
   if (!response.ok || !body?.data) throw new ApiError(problemOfStatus(response.status), '', response.status);

@@ -6,6 +6,7 @@ export type ApiProblem =
   | 'server'
   | 'not-found'
   | 'forbidden'
+  | 'unauthenticated'
   | 'bad-input'
   | 'limit'
   | 'stale'
@@ -28,6 +29,7 @@ export class ApiError extends Error {
 const BY_CODE: Record<string, ApiProblem> = {
   NOT_FOUND: 'not-found',
   FORBIDDEN: 'forbidden',
+  UNAUTHENTICATED: 'unauthenticated',
   BAD_INPUT: 'bad-input',
   BAD_USER_INPUT: 'bad-input',
   LIMIT: 'limit',
@@ -52,6 +54,7 @@ export function problemOf(error: GraphQLErrorLike): ApiProblem {
 /** The problem an HTTP status without a GraphQL answer stands for. */
 export function problemOfStatus(status: number): ApiProblem {
   if (status === 413) return 'too-large';
+  if (status === 401) return 'unauthenticated';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
   if (status >= 500) return 'server';

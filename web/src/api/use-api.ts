@@ -6,10 +6,10 @@ import { ApiError } from './errors';
 
 export type Request = <R, V>(document: TadaDocumentNode<R, V>, variables: V, signal?: AbortSignal) => Promise<R>;
 
-/** Sends operations as the current viewer. */
+/** Sends operations as the signed-in viewer (the session cookie); a new viewer gives a new function, so queries rerun. */
 export function useApi(): Request {
   const { viewer } = useViewer();
-  return useCallback<Request>((document, variables, signal) => gqlRequest(document, variables, { viewer, signal }), [viewer]);
+  return useCallback<Request>((document, variables, signal) => gqlRequest(document, variables, { signal }), [viewer]); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
 export interface QueryState<R> {

@@ -6,6 +6,7 @@ import { Warnings } from '../warning/Warnings';
 import { Series } from '../linkage/Series';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { LoginScreen } from '../viewer/LoginScreen';
 import { ViewerProvider } from '../viewer/ViewerProvider';
 import { Header } from './Header';
 import { NavigationProvider, useNavigation } from './Navigation';
@@ -51,10 +52,22 @@ function Guarded() {
   );
 }
 
+/** Without a session: the header and the login screen, nothing else. */
+function SignIn(props: Parameters<typeof LoginScreen>[0]) {
+  return (
+    <div className="app">
+      <Header />
+      <main id="main" className="app-main">
+        <LoginScreen {...props} />
+      </main>
+    </div>
+  );
+}
+
 export function App() {
   return (
     <I18nProvider>
-      <ViewerProvider>
+      <ViewerProvider login={(props) => <SignIn {...props} />}>
         <NavigationProvider>
           <div className="app">
             <Header />

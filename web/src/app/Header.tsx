@@ -1,19 +1,27 @@
 import { useI18n } from '../i18n/I18nProvider';
-import { ViewerSettings } from '../viewer/ViewerSettings';
+import { useOptionalViewer } from '../viewer/ViewerProvider';
 import { AppLink } from './Navigation';
 
-/** The bar on every screen: the product, the language switch and whom the app asks as. */
+/** The bar on every screen: the product, the language switch, and who is signed in (agency, role) with logout. */
 export function Header() {
   const { t, lang, setLang } = useI18n();
+  const session = useOptionalViewer();
   return (
     <header className="app-header">
       <a className="skip-link" href="#main">
         {t('app.skip')}
       </a>
-      <AppLink route={{ name: 'home', q: '' }} className="brand">
-        <img src="/favicon.svg" alt="" width="24" height="24" />
-        <span>{t('app.name')}</span>
-      </AppLink>
+      {session ? (
+        <AppLink route={{ name: 'home', q: '' }} className="brand">
+          <img src="/favicon.svg" alt="" width="24" height="24" />
+          <span>{t('app.name')}</span>
+        </AppLink>
+      ) : (
+        <span className="brand">
+          <img src="/favicon.svg" alt="" width="24" height="24" />
+          <span>{t('app.name')}</span>
+        </span>
+      )}
       <span className="tagline">{t('app.tagline')}</span>
       <nav className="header-actions" aria-label={t('nav.home')}>
         <AppLink route={{ name: 'report' }} className="button subtle">
@@ -31,7 +39,16 @@ export function Header() {
         <button type="button" className="button subtle" lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} title={t('lang.switchLabel')} onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="lang-switch">
           {t('lang.switch')}
         </button>
-        <ViewerSettings />
+        {session && (
+          <>
+            <span className="session-who" title={t('session.user', { name: session.viewer.name })} data-testid="session-who">
+              {t('session.who', { agency: session.viewer.agency.name, role: t(`role.${session.viewer.role}`) })}
+            </span>
+            <button type="button" className="button subtle" onClick={() => void session.logout()} data-testid="logout">
+              {t('session.logout')}
+            </button>
+          </>
+        )}
       </nav>
     </header>
   );

@@ -1,30 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { AGENCIES } from '../../../seed/src/places';
-import { DEFAULT_VIEWER, DEMO_AGENCIES, parseViewer, viewerHeaders } from './viewer';
+import { loginProblem, viewerFromMe } from './viewer';
 
-describe('the development viewer', () => {
-  it('defaults to every agency of the demo, as an investigator', () => {
-    expect(DEMO_AGENCIES.map((a) => [a.id, a.zh])).toEqual(AGENCIES.map((a) => [a.id, a.name]));
-    expect(DEFAULT_VIEWER.agencies).toHaveLength(17);
-    expect(DEFAULT_VIEWER.role).toBe('INVESTIGATOR');
-  });
+describe('the signed-in viewer', () => {
+  const agency = { id: 'sh-psb', name: '上海市公安局反电信网络诈骗中心', province: '上海市', level: 'PROVINCE' };
 
-  it('is sent as the headers the server reads', () => {
-    expect(viewerHeaders({ agencies: ['sh-psb', 'fj-longyan-psb'], user: 'officer-7', role: 'PROSECUTOR' })).toEqual({
-      'x-agencies': 'sh-psb,fj-longyan-psb',
-      'x-user': 'officer-7',
-      'x-role': 'PROSECUTOR',
-    });
-  });
-
-  it('is read back from storage, with malformed parts replaced by defaults', () => {
-    expect(parseViewer(JSON.stringify({ agencies: ['sh-psb', 'BAD AGENCY', 'sh-psb', 3], user: 'x y', role: 'ADMIN' }))).toEqual({
+  it('is read from the me query', () => {
+    expect(viewerFromMe({ id: 'user:sh.lead', name: 'sh.lead', role: 'TASK_FORCE_LEAD', mustChangePassword: false, agency, agencies: [{ id: 'sh-psb' }] })).toEqual({
       agencies: ['sh-psb'],
-      user: DEFAULT_VIEWER.user,
-      role: 'INVESTIGATOR',
+      user: 'user:sh.lead',
+      name: 'sh.lead',
+      role: 'TASK_FORCE_LEAD',
+      agency,
+      mustChangePassword: false,
     });
-    expect(parseViewer(JSON.stringify({ agencies: [], user: 'officer-7', role: 'RESTRICTED' }))).toEqual({ agencies: [], user: 'officer-7', role: 'RESTRICTED' });
-    expect(parseViewer('{not json')).toBe(DEFAULT_VIEWER);
-    expect(parseViewer(null)).toBe(DEFAULT_VIEWER);
+  });
+
+  it('takes a role it does not know for the most restricted', () => {
+    expect(viewerFromMe({ id: 'u', name: 'u', role: 'CHIEF', mustChangePassword: true, agency, agencies: [] }).role).toBe('ANALYST');
+  });
+
+  it('tells a wrong password from throttling and from a failure', () => {
+    expect([200, 401, 429, 500, 400].map(loginProblem)).toEqual([null, 'wrong', 'throttled', 'failed', 'failed']);
   });
 });

@@ -15,6 +15,7 @@ import {
   type SymbolTable,
 } from '@neo4j-cypher/language-support';
 import { LABEL_NAMES, LINK_TYPES, LINK_TYPE_NAMES, SOURCE_PROPS, allLinkProps, allNodeProps } from '../../domain/model';
+import { ACCOUNT_TABLES } from '../accounts';
 import { INVESTIGATION_PROPS } from '../investigations';
 import { JUDGEMENT_PROPS } from '../judgements';
 import { SHEET_MAPPING_PROPS } from '../sheet-mappings';
@@ -23,9 +24,9 @@ import { SHEET_MAPPING_PROPS } from '../sheet-mappings';
  * Labels the Neo4j adapter writes beside the model's own: every model node also carries `Entity`
  * (ids are unique on it), evidence records are `Source`, one `Meta` node holds the schema version,
  * saved canvases are `Investigation`, investigators' judgements on case links `CaseLinkJudgement`,
- * and saved import specifications `SheetMapping`.
+ * saved import specifications `SheetMapping`, and the access layer's records are named in ACCOUNT_TABLES.
  */
-export const NEO4J_EXTRA_LABELS = ['Entity', 'Source', 'Meta', 'Investigation', 'CaseLinkJudgement', 'SheetMapping'] as const;
+export const NEO4J_EXTRA_LABELS = ['Entity', 'Source', 'Meta', 'Investigation', 'CaseLinkJudgement', 'SheetMapping', ...(Object.keys(ACCOUNT_TABLES) as (keyof typeof ACCOUNT_TABLES)[])] as const;
 
 /** Set and removed within one transaction to take a node's write lock (investigation-update.cypher). */
 const LOCK_PROPERTY = '_LOCK_';
@@ -63,7 +64,7 @@ function graphSchema(): NonNullable<DbSchema['graphSchema']> {
 }
 
 export function neo4jLintSchema(): DbSchema {
-  const propertyKeys = [allNodeProps(), allLinkProps(), SOURCE_PROPS, INVESTIGATION_PROPS, JUDGEMENT_PROPS, SHEET_MAPPING_PROPS].flatMap((props) => Object.keys(props));
+  const propertyKeys = [allNodeProps(), allLinkProps(), SOURCE_PROPS, INVESTIGATION_PROPS, JUDGEMENT_PROPS, SHEET_MAPPING_PROPS, ...Object.values(ACCOUNT_TABLES)].flatMap((props) => Object.keys(props));
   return {
     labels: [...LABEL_NAMES, ...NEO4J_EXTRA_LABELS],
     relationshipTypes: [...LINK_TYPE_NAMES],

@@ -1,0 +1,3 @@
+MATCH (s:Session {id: $id})
+SET s.revokedAt = $at
+RETURN s.id AS id

@@ -1,0 +1,37 @@
+import type { Sensitivity } from '../domain/model';
+import { ROLES, type Role } from '../store/accounts';
+
+export { ROLES, type Role };
+
+/**
+ * What each role may do, as pure functions: the one place the rules live.
+ * ANALYST reads only; ADMIN manages accounts and reads the audit trail but sees no
+ * sensitive values; the others work cases.
+ */
+const MAY_SEE: Record<Role, readonly Sensitivity[]> = {
+  INVESTIGATOR: ['always', 'victim'],
+  TASK_FORCE_LEAD: ['always', 'victim'],
+  PROSECUTOR: ['always', 'victim'],
+  ANALYST: [],
+  ADMIN: [],
+};
+
+export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
+
+/** Whether a role may see a property of this sensitivity unmasked. */
+export const roleMaySee = (role: Role, sensitivity: Sensitivity): boolean => MAY_SEE[role].includes(sensitivity);
+
+/** Mutations any signed-in user may run, whatever the role: their own account. */
+export const SELF_SERVICE = new Set(['changePassword']);
+
+/** Whether a role may run a mutation (the schema-wide wrapper asks before every one). */
+export function mayMutate(role: Role, field: string): boolean {
+  if (SELF_SERVICE.has(field)) return true;
+  return role !== 'ANALYST';
+}
+
+/** Who reads the audit trail: admins (all of it) and task-force leads (their agency's). */
+export const mayReadAudit = (role: Role): boolean => role === 'ADMIN' || role === 'TASK_FORCE_LEAD';
+
+/** The agency filter an audit reader is held to: none for admins, their own for leads. */
+export const auditScope = (role: Role, agency: string): string | undefined => (role === 'ADMIN' ? undefined : agency);

@@ -1,0 +1,70 @@
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { apiError } from '../api/errors';
+import { mayMutate } from '../auth/roles';
+import type { Context } from './context';
+
+const ID_ARG = /^(id|ids|from|to|[a-z]+Ids?)$/;
+
+/** The ids an operation names: arguments called id, ids, from, to or …Id(s), one level deep in inputs too. */
+export function objectIdsOf(args: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const visit = (value: unknown, key: string, depth: number) => {
+    if (ID_ARG.test(key) && typeof value === 'string') out.push(value);
+    else if (ID_ARG.test(key) && Array.isArray(value)) value.forEach((v) => typeof v === 'string' && out.push(v));
+    else if (depth < 1 && value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) visit(v, k, depth + 1);
+    }
+  };
+  for (const [k, v] of Object.entries(args)) visit(v, k, 0);
+  return [...new Set(out)].slice(0, 100);
+}
+
+const idOfResult = (result: unknown): string[] => {
+  const id = result && typeof result === 'object' ? (result as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? [id] : [];
+};
+
+/** An error's client code, or INTERNAL for anything the API masks. */
+const outcomeOf = (error: unknown): string => {
+  const code = (error as { extensions?: { code?: unknown } })?.extensions?.code;
+  return typeof code === 'string' ? code : 'INTERNAL';
+};
+
+/** Free text an operation carries that the audit keeps: a stated reason. */
+const detailOf = (args: Record<string, unknown>): string => (typeof args.reason === 'string' ? args.reason.slice(0, 1000) : '');
+
+/**
+ * Every mutation of the schema, whoever adds it, goes through here: refused for a role that may
+ * not write (ANALYST), and recorded in the audit trail with its outcome. When the audit record
+ * cannot be written the operation fails (its answer is an error).
+ */
+export function audited(schema: GraphQLSchema): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  for (const field of Object.values(mutation?.getFields() ?? {})) {
+    const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Context>;
+    field.resolve = async (source, args: Record<string, unknown>, ctx: Context, info) => {
+      const entry = {
+        userId: ctx.viewer.userId,
+        agency: ctx.viewer.agency ?? ctx.viewer.agencies[0] ?? '',
+        action: info.fieldName,
+        objectIds: objectIdsOf(args),
+        requestId: ctx.requestId,
+        detail: detailOf(args),
+      };
+      if (!mayMutate(ctx.viewer.role, info.fieldName)) {
+        await ctx.audit.append({ ...entry, outcome: 'FORBIDDEN' });
+        throw apiError('FORBIDDEN', 'Your role may not change anything.');
+      }
+      let result: unknown;
+      try {
+        result = await resolve(source, args, ctx, info);
+      } catch (error) {
+        await ctx.audit.append({ ...entry, outcome: outcomeOf(error) });
+        throw error;
+      }
+      await ctx.audit.append({ ...entry, objectIds: [...new Set([...entry.objectIds, ...idOfResult(result)])], outcome: 'ok' });
+      return result;
+    };
+  }
+  return schema;
+}
