@@ -122,7 +122,7 @@ export async function openBrowser(): Promise<Session> {
   page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
   mkdirSync(ARTIFACTS, { recursive: true });
   const session: Session = { browser, context, page, errors, autoSession: true };
-  await context.route(/\/(graphql|auth\/logout)(\?|$)/, (route) => {
+  await context.route(/\/graphql(\?|$)/, (route) => {
     const request = route.request();
     const token = tokens.get(new URL(request.url()).origin);
     const headers = request.headers();

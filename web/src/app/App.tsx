@@ -55,12 +55,14 @@ function Guarded() {
 /** Without a session: the header and the login screen, nothing else. */
 function SignIn(props: Parameters<typeof LoginScreen>[0]) {
   return (
-    <div className="app">
-      <Header />
-      <main id="main" className="app-main">
-        <LoginScreen {...props} />
-      </main>
-    </div>
+    <NavigationProvider>
+      <div className="app">
+        <Header />
+        <main id="main" className="app-main">
+          <LoginScreen {...props} />
+        </main>
+      </div>
+    </NavigationProvider>
   );
 }
 

@@ -24,18 +24,22 @@ export function Header() {
       )}
       <span className="tagline">{t('app.tagline')}</span>
       <nav className="header-actions" aria-label={t('nav.home')}>
-        <AppLink route={{ name: 'report' }} className="button subtle">
-          {t('nav.report')}
-        </AppLink>
-        <AppLink route={{ name: 'warnings', gang: null }} className="button subtle">
-          {t('nav.warnings')}
-        </AppLink>
-        <AppLink route={{ name: 'series', offset: 0 }} className="button subtle">
-          {t('nav.series')}
-        </AppLink>
-        <AppLink route={{ name: 'import' }} className="button subtle">
-          {t('nav.import')}
-        </AppLink>
+        {session && (
+          <>
+            <AppLink route={{ name: 'report' }} className="button subtle">
+              {t('nav.report')}
+            </AppLink>
+            <AppLink route={{ name: 'warnings', gang: null }} className="button subtle">
+              {t('nav.warnings')}
+            </AppLink>
+            <AppLink route={{ name: 'series', offset: 0 }} className="button subtle">
+              {t('nav.series')}
+            </AppLink>
+            <AppLink route={{ name: 'import' }} className="button subtle">
+              {t('nav.import')}
+            </AppLink>
+          </>
+        )}
         <button type="button" className="button subtle" lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} title={t('lang.switchLabel')} onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="lang-switch">
           {t('lang.switch')}
         </button>
