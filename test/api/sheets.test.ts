@@ -8,10 +8,9 @@ import type { GraphStore } from '../../server/src/store/graph-store';
 import { openKuzuStore } from '../../server/src/store/kuzu/kuzu-store';
 import { icbcCsv } from '../sheets/samples';
 import { A, B, D, of } from '../sheets/scenario';
-import { client, type Gql } from './harness';
+import { client, sessionFor, type Gql } from './harness';
 
 const SH = 'sh-psb';
-const headers = { 'x-agencies': SH, 'x-user': 'officer-wu', 'x-graphql-csrf': '1' };
 
 /** Posts a GraphQL multipart request carrying one file as variable `f`. */
 async function upload(app: App, query: string, variables: Record<string, unknown>, file: File) {
@@ -19,6 +18,7 @@ async function upload(app: App, query: string, variables: Record<string, unknown
   form.set('operations', JSON.stringify({ query, variables: { ...variables, f: null } }));
   form.set('map', JSON.stringify({ 0: ['variables.f'] }));
   form.set('0', file);
+  const headers = { authorization: `Bearer ${sessionFor(app, { 'x-agencies': SH, 'x-user': 'officer-wu' })}`, 'x-graphql-csrf': '1' };
   const response = await app.fetch(new Request('http://test/graphql', { method: 'POST', headers, body: form }));
   return (await response.json()) as { data?: any; errors?: any[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
