@@ -8,6 +8,7 @@ import { apiError } from './errors';
 import { createExportServices, type ExportDeps } from './exports';
 import { createAnalysisServices } from './analysis';
 import { createAccountServices } from './accounts';
+import { createRevealServices } from './reveal';
 import { createInvestigationServices } from './investigations';
 import { createLinkageServices } from './linkage';
 import { API_LIMITS, clamp } from './limits';
@@ -62,6 +63,7 @@ export function createServices(store: GraphStore, deps: { exports: ExportDeps })
     investigations: createInvestigationServices(store),
     analysis: createAnalysisServices(store),
     accounts: createAccountServices(store.accounts),
+    reveal: createRevealServices(store),
 
     warning: createWarningServices(store),
 

@@ -35,3 +35,12 @@ export const mayReadAudit = (role: Role): boolean => role === 'ADMIN' || role ==
 
 /** The agency filter an audit reader is held to: none for admins, their own for leads. */
 export const auditScope = (role: Role, agency: string): string | undefined => (role === 'ADMIN' ? undefined : agency);
+
+/** Who may reveal a masked value, stating a reason: those who work cases. */
+export const mayReveal = (role: Role): boolean => role === 'INVESTIGATOR' || role === 'TASK_FORCE_LEAD' || role === 'PROSECUTOR';
+
+/** A reveal's reason as recorded: trimmed; null when there is none worth the name (fewer than 4 characters). */
+export function revealReason(reason: string | null | undefined): string | null {
+  const r = (reason ?? '').trim();
+  return r.length >= 4 ? r.slice(0, 1000) : null;
+}

@@ -16,6 +16,7 @@ import './investigation';
 import './export';
 import './sheet';
 import './account';
+import './reveal';
 
 /** The schema, every mutation audited (audited.ts): a field added anywhere is covered. */
 export const schema = audited(builder.toSchema());

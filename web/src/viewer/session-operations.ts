@@ -6,3 +6,10 @@ export const MeQuery = graphql(`
     me { id name role mustChangePassword agency { id name province level } agencies { id } }
   }
 `);
+
+/** One masked value unmasked, with the reason the user gave (audited by the server). */
+export const RevealMutation = graphql(`
+  mutation Reveal($nodeId: ID!, $property: String!, $reason: String!) {
+    reveal(nodeId: $nodeId, property: $property, reason: $reason) { nodeId property value }
+  }
+`);

@@ -6,29 +6,48 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { isMessageKey, type MessageKey } from '../../i18n/messages';
 import type { CanvasDoc } from '../doc';
 import { formatValue } from './format-value';
+import { useState, type ReactNode } from 'react';
+import { useViewer } from '../../viewer/ViewerProvider';
+import { mayReveal, RevealButton } from '../../viewer/RevealDialog';
 
 /** A link as the canvas keeps it holds every field the app asked for (LinkFields), evidence included. */
 const full = (l: ApiLink) => l as unknown as Partial<FullLink> & ApiLink;
 
-function Rows({ rows }: { rows: [string, string | undefined][] }) {
+function Rows({ rows, extra = {} }: { rows: [string, string | undefined][]; extra?: Record<string, ReactNode> }) {
   const shown = rows.filter((r): r is [string, string] => r[1] !== undefined);
   return (
     <dl className="props">
       {shown.map(([k, v]) => (
         <div key={k} className="prop">
           <dt>{k}</dt>
-          <dd>{v}</dd>
+          <dd>
+            {v}
+            {extra[k]}
+          </dd>
         </div>
       ))}
     </dl>
   );
 }
 
+/** A value the server masked: asterisks where characters were. */
+const masked = (value: unknown) => typeof value === 'string' && value.includes('*');
+
 function NodeDetails({ node }: { node: ApiNode }) {
   const { t, lang } = useI18n();
   const props = LABELS[node.label].props as Record<string, PropDef>;
-  const values = node as unknown as Record<string, unknown>;
+  const { viewer } = useViewer();
+  const [revealed, setRevealed] = useState<Record<string, string | null>>({});
+  const values = { ...(node as unknown as Record<string, unknown>), ...revealed };
   const label = (prop: string) => (isMessageKey(`prop.${prop}`) ? t(`prop.${prop}` as MessageKey) : prop);
+  const extra: Record<string, ReactNode> = {};
+  if (mayReveal(viewer.role)) {
+    for (const p of Object.keys(props)) {
+      if (props[p]?.sensitive && !(p in revealed) && masked(values[p])) {
+        extra[label(p)] = <RevealButton key={p} nodeId={node.id} property={p} label={label(p)} onRevealed={(v) => setRevealed((r) => ({ ...r, [p]: v }))} />;
+      }
+    }
+  }
   const rows: [string, string | undefined][] = [
     [t('prop.id'), node.id],
     ...Object.keys(props).map((p): [string, string | undefined] => [label(p), formatValue({ prop: p, def: props[p], value: values[p], locale: lang, t })]),
@@ -41,7 +60,7 @@ function NodeDetails({ node }: { node: ApiNode }) {
       <h3>
         {t(`label.${node.label}`)} · {node.caption ?? node.id}
       </h3>
-      <Rows rows={rows} />
+      <Rows rows={rows} extra={extra} />
     </section>
   );
 }
