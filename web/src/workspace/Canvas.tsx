@@ -3,6 +3,7 @@ import cytoscapeSvg from 'cytoscape-svg';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { chooseRenderer, cyRenderOptions, probe, type RendererChoice } from '../graph/renderer';
 import { buildStylesheet, LARGE_GRAPH } from '../graph/style';
+import { keepLayersWarm } from '../graph/warm-layers';
 import { applyView, collect } from './canvas-apply';
 import { WORKSPACE_STYLE } from './canvas-style';
 import { pngScale } from './export';
@@ -85,6 +86,8 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
     });
     cyRef.current = cy;
     window.caseLinkage = { cy };
+    // Large graphs pan by drawing one bitmap once it is ready (graph/warm-layers.ts).
+    const stopWarming = keepLayersWarm(cy);
     let selectTimer = 0;
     cy.on('select unselect', () => {
       clearTimeout(selectTimer);
@@ -117,6 +120,7 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
       alive.current.abort();
       alive.current = new AbortController();
       resized.disconnect();
+      stopWarming();
       clearTimeout(selectTimer);
       clearTimeout(moveTimer);
       cy.destroy();

@@ -11,6 +11,7 @@ import { chooseRenderer, cyRenderOptions, probe } from '../../../../web/src/grap
 import { buildStylesheet, LARGE_GRAPH } from '../../../../web/src/graph/style';
 import { rasterizeGlyphs } from '../../../../web/src/graph/glyphs';
 import { addInSlices } from '../../../../web/src/graph/cy-apply';
+import { keepLayersWarm } from '../../../../web/src/graph/warm-layers';
 import { syntheticGang, syntheticGraph } from '../synthetic-gang';
 import type { BenchApi, PanResult } from './api';
 
@@ -30,6 +31,7 @@ function canvas(els: ElementDefinition[], expected: number): Core {
     layout: { name: 'preset' },
     ...cyRenderOptions(choice, expected),
   });
+  keepLayersWarm(cy);
   return cy;
 }
 
