@@ -20,6 +20,7 @@ import type { Core } from 'cytoscape';
 
 interface LayeredTextureCache {
   firstGet?: boolean;
+  levelIsComplete?(lvl: number, eles: unknown[]): boolean;
   skipping?: boolean;
   getLayers(eles: unknown[], pxRatio: number, lvl?: number): unknown;
 }
@@ -44,6 +45,17 @@ export function queueLayers(cy: Core): 'done' | 'later' {
   const eles = r.getCachedZSortedEles().nondrag;
   if (eles && eles.length > 0) ltc.getLayers(eles, r.getPixelRatio());
   return 'done';
+}
+
+/** True when the current zoom level's texture holds every element (false where there is none). */
+export function layersReady(cy: Core): boolean {
+  if (cy.destroyed()) return false;
+  const r = (cy as unknown as { renderer(): CanvasRenderer | undefined }).renderer();
+  const ltc = r?.data?.lyrTxrCache;
+  const eles = r?.getCachedZSortedEles?.().nondrag;
+  if (!ltc?.levelIsComplete || !eles || !r?.getPixelRatio) return false;
+  const lvl = Math.max(-4, Math.ceil(Math.log2(cy.zoom() * r.getPixelRatio())));
+  return ltc.levelIsComplete(lvl, eles);
 }
 
 /** From now on, queues the texture `delayMs` after each frame the canvas draws. Returns a stop function. */

@@ -5,8 +5,8 @@ export interface BenchApi {
   pan(opts: { nodes: number; links: number; seconds: number }): Promise<PanResult>;
   /** After setupPan: programmatic panning of the canvas as it is. */
   panFor(opts: { seconds: number }): Promise<PanResult>;
-  /** Puts `nodes`/`links` of a synthetic gang graph on the canvas, fitted, caches warm. */
-  setupPan(opts: { nodes: number; links: number }): Promise<{ elements: number }>;
+  /** Puts `nodes`/`links` of a synthetic gang graph on the canvas, fitted, caches warm; waits (≤ 10 s) for the layered texture: how long, whether it got ready. */
+  setupPan(opts: { nodes: number; links: number }): Promise<{ elements: number; warmMs: number; ready: boolean }>;
   /** After setupPan: drags the canvas with mouse events dispatched in the page, one move a frame. */
   dragPan(opts: { seconds: number }): Promise<PanResult>;
   hierarchy(opts: { members: number; runs: number }): Promise<HierarchyResult>;
