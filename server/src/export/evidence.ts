@@ -1,5 +1,5 @@
-import type { Label, LinkType, SourceType } from '../domain/model';
-import type { PropValue } from '../domain/types';
+import type { Label, LinkType } from '../domain/model';
+import type { PropValue, SourceRecord } from '../domain/types';
 
 /**
  * What every file of an evidence package is drawn from: the investigation's chart as it stood
@@ -55,15 +55,8 @@ export interface EvidenceLink {
   sources: string[];
 }
 
-export interface EvidenceSource {
-  id: string;
-  type: SourceType;
-  reference: string;
-  sha256: string | null;
-  collectedAt: string | null;
-  collectedBy: string | null;
-  owner: string;
-}
+/** A source as the package cites it: the stored record itself. */
+export type EvidenceSource = SourceRecord;
 
 /** The time a link is placed at (transfer, call, contact, membership), or null. */
 export function linkTime(link: EvidenceLink): string | null {

@@ -23,30 +23,11 @@ interface GraphQLResponse<R> {
  * what went wrong. An aborted request rethrows the AbortError untouched.
  */
 export async function gqlRequest<R, V>(document: TadaDocumentNode<R, V>, variables: V, options: RequestOptions): Promise<R> {
-  let response: Response;
-  try {
-    response = await fetch(options.endpoint ?? '/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-      credentials: 'same-origin',
-      body: JSON.stringify({ query: print(document), variables }),
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError('network', error instanceof Error ? error.message : String(error));
-  }
-  let body: GraphQLResponse<R> | undefined;
-  try {
-    body = (await response.json()) as GraphQLResponse<R>;
-  } catch {
-    body = undefined;
-  }
-  if (response.status === 401) dispatchEvent(new Event(SESSION_ENDED));
-  const first = body?.errors?.[0];
-  if (first) throw new ApiError(problemOf(first), typeof first.message === 'string' ? first.message : '', response.status);
-  if (!response.ok || !body?.data) throw new ApiError(problemOfStatus(response.status), '', response.status);
-  return body.data;
+  return post<R>(
+    { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    JSON.stringify({ query: print(document), variables }),
+    options,
+  );
 }
 
 /**
@@ -58,28 +39,27 @@ export async function gqlUpload<R, V, K extends keyof V & string>(document: Tada
   form.set('operations', JSON.stringify({ query: print(document), variables: { ...variables, [fileVariable]: null } }));
   form.set('map', JSON.stringify({ 0: [`variables.${fileVariable}`] }));
   form.set('0', file);
+  return post<R>({ accept: 'application/graphql-response+json, application/json', 'x-graphql-csrf': '1' }, form, options);
+}
+
+/** Posts one request and turns what comes back into its data or an ApiError (a 401 also ends the session). */
+async function post<R>(headers: Record<string, string>, body: BodyInit, options: RequestOptions): Promise<R> {
   let response: Response;
   try {
-    response = await fetch(options.endpoint ?? '/graphql', {
-      method: 'POST',
-      headers: { accept: 'application/graphql-response+json, application/json', 'x-graphql-csrf': '1' },
-      credentials: 'same-origin',
-      body: form,
-      signal: options.signal,
-    });
+    response = await fetch(options.endpoint ?? '/graphql', { method: 'POST', headers, credentials: 'same-origin', body, signal: options.signal });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError('network', error instanceof Error ? error.message : String(error));
   }
-  let body: GraphQLResponse<R> | undefined;
+  let result: GraphQLResponse<R> | undefined;
   try {
-    body = (await response.json()) as GraphQLResponse<R>;
+    result = (await response.json()) as GraphQLResponse<R>;
   } catch {
-    body = undefined;
+    result = undefined;
   }
   if (response.status === 401) dispatchEvent(new Event(SESSION_ENDED));
-  const first = body?.errors?.[0];
+  const first = result?.errors?.[0];
   if (first) throw new ApiError(problemOf(first), typeof first.message === 'string' ? first.message : '', response.status);
-  if (!response.ok || !body?.data) throw new ApiError(problemOfStatus(response.status), '', response.status);
-  return body.data;
+  if (!response.ok || !result?.data) throw new ApiError(problemOfStatus(response.status), '', response.status);
+  return result.data;
 }
