@@ -6,7 +6,7 @@
  *
  *   npx tsx test/bench/analysis/city-fixture.ts DIR [--seed N] [--fraction F]
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateBundle } from '../../../seed/src/generate';
 import { NdjsonWriter } from '../../../seed/src/ndjson-writer';
@@ -26,6 +26,15 @@ export interface CityFixture {
   viewer: Viewer;
   seed: number;
   fraction?: number;
+}
+
+/** The store folder to open: the fixture's own, or a fresh copy of it made under `copyTo`. */
+export function storeFolder(fixture: CityFixture, copyTo?: string): string {
+  if (!copyTo) return fixture.store;
+  rmSync(copyTo, { recursive: true, force: true });
+  mkdirSync(copyTo, { recursive: true });
+  cpSync(fixture.store, join(copyTo, 'store'), { recursive: true });
+  return join(copyTo, 'store');
 }
 
 /** Reads the fixture's ground truth (all of it in memory: fine at city scale). */

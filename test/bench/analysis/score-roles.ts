@@ -13,7 +13,7 @@
  *
  * `--copy-to` opens a copy of the fixture's store (a fixture another process holds, or must not change).
  */
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { createAnalysisServices, HOLD_HOURS } from '../../../server/src/api/analysis';
@@ -21,7 +21,7 @@ import type { ApiViewer } from '../../../server/src/api/viewer';
 import type { GangLayer } from '../../../server/src/domain/model';
 import { openKuzuStore } from '../../../server/src/store/kuzu/kuzu-store';
 import type { Row } from '../run';
-import { cityFixture, readTruth } from './city-fixture';
+import { cityFixture, readTruth, storeFolder } from './city-fixture';
 
 const opts = new Command()
   .option('--dir <dir>', 'the city fixture (built there when missing)', join('test', 'bench', 'tmp', 'city-fixture'))
@@ -54,13 +54,7 @@ function cpuYardstick(): number {
 
 async function main() {
   const fixture = await cityFixture(opts.dir, { fraction: opts.fraction });
-  let storeDir = fixture.store;
-  if (opts.copyTo) {
-    rmSync(opts.copyTo, { recursive: true, force: true });
-    mkdirSync(opts.copyTo, { recursive: true });
-    cpSync(fixture.store, join(opts.copyTo, 'store'), { recursive: true });
-    storeDir = join(opts.copyTo, 'store');
-  }
+  const storeDir = storeFolder(fixture, opts.copyTo);
   const truth = readTruth(fixture);
   const store = await openKuzuStore(storeDir);
   const viewer: ApiViewer = { ...fixture.viewer, role: 'INVESTIGATOR' };

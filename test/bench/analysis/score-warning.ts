@@ -10,14 +10,14 @@
  * change). The embedded store answers from its in-memory graph, as the app does; `--no-cache`
  * measures Kuzu running the portable queries (the path Neo4j takes) instead.
  */
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { rankWarnings, type WarningEntry } from '../../../server/src/domain/early-warning';
 import { openKuzuStore } from '../../../server/src/store/kuzu/kuzu-store';
 import type { TruthWarning } from '../../../seed/src/truth';
 import type { Row } from '../run';
-import { cityFixture, readTruth } from './city-fixture';
+import { cityFixture, readTruth, storeFolder } from './city-fixture';
 
 const opts = new Command()
   .option('--dir <dir>', 'the city fixture (built there when missing)', join('test', 'bench', 'tmp', 'city-fixture'))
@@ -41,13 +41,7 @@ const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
 async function main() {
   const fixture = await cityFixture(opts.dir, { fraction: opts.fraction });
-  let storeDir = fixture.store;
-  if (opts.copyTo) {
-    rmSync(opts.copyTo, { recursive: true, force: true });
-    mkdirSync(opts.copyTo, { recursive: true });
-    cpSync(fixture.store, join(opts.copyTo, 'store'), { recursive: true });
-    storeDir = join(opts.copyTo, 'store');
-  }
+  const storeDir = storeFolder(fixture, opts.copyTo);
   const truth = readTruth(fixture);
   const store = await openKuzuStore(storeDir, { cache: opts.cache });
   try {
