@@ -669,7 +669,11 @@ export class GangPlanner {
     }
   }
 
-  /** Unrelated, earlier transfers on the trail cards: card tests and the mules' own money. */
+  /**
+   * Unrelated, earlier transfers on the trail cards: card tests and the mules' own money. Both
+   * cards' trail activity starts after such a transfer, so it never lands in the middle of a true
+   * trail (where it would change what the trail carries).
+   */
   private planNoise(): void {
     const { rng, gang, world } = this;
     const used = gang.cards.filter((c) => c.uses > 0);
@@ -679,7 +683,7 @@ export class GangPlanner {
       for (let k = rng.int(1, 3); k > 0; k--) {
         const t = card.firstUse - rng.int(HOUR, 20 * DAY);
         const other = rng.pick(used);
-        if (other === card || other.frozenAt <= t) continue;
+        if (other === card || other.firstUse <= t || other.frozenAt <= t) continue;
         const test = rng.chance(0.6);
         const amount = test ? rng.int(1, 200) * 100 : rng.int(500, 30_000) * 100;
         const out = rng.chance(0.6);

@@ -69,7 +69,7 @@ describe('the embedded store’s in-memory graph', () => {
       queries.push(q);
       expected.neighborhoods.push(shape(await plain.neighborhood(q.viewer, q.ids, q)));
     }
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 60; i++) {
       const viewer = viewers[i % 2]!;
       const a = seeds[Math.floor(r() * seeds.length)]!;
       const { nodes } = await plain.neighborhood(viewer, [a], { hops: 3, limit: 500 });
