@@ -6,6 +6,7 @@ import { FJ, SH, fujianBundle, ids, shanghaiBundle, toLines } from './fixture';
 import { describeInvestigationContract } from './investigations.contract';
 import { describeLinkageContract } from './linkage.contract';
 import { describeSheetMappingContract } from './sheet-mappings.contract';
+import { describeTaskForceContract } from './task-forces.contract';
 
 const sh: Viewer = { agencies: [SH], userId: 'u-sh' };
 const fj: Viewer = { agencies: [FJ], userId: 'u-fj' };
@@ -26,6 +27,7 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
   describeInvestigationContract(name, makeStore);
   describeLinkageContract(name, makeStore);
   describeSheetMappingContract(name, makeStore);
+  describeTaskForceContract(name, makeStore);
   describe(`GraphStore contract: ${name}`, () => {
     let store: GraphStore;
 

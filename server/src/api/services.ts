@@ -10,6 +10,7 @@ import { createAnalysisServices } from './analysis';
 import { createAccountServices } from './accounts';
 import { createRevealServices } from './reveal';
 import { createInvestigationServices } from './investigations';
+import { createTaskForceServices } from './task-forces';
 import { createLinkageServices } from './linkage';
 import { API_LIMITS, clamp } from './limits';
 import type { ApiViewer } from './viewer';
@@ -61,6 +62,7 @@ export function createServices(store: GraphStore, deps: { exports: ExportDeps })
 
   return {
     investigations: createInvestigationServices(store),
+    taskForces: createTaskForceServices(store),
     analysis: createAnalysisServices(store),
     accounts: createAccountServices(store.accounts),
     reveal: createRevealServices(store),

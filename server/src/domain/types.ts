@@ -8,6 +8,11 @@ export interface GraphNode {
   id: string;
   label: Label;
   owners: string[];
+  /**
+   * Who else may see it (visibility.ts): task forces it was shared into, agencies granted
+   * access, national sharing. Absent when none; the API never shows it.
+   */
+  grants?: string[];
   props: Props;
   createdAt: string;
   updatedAt: string;
@@ -21,6 +26,8 @@ export interface GraphLink {
   key: string;
   owner: string;
   owners: string[];
+  /** Who else may see it, as on GraphNode; absent when none. */
+  grants?: string[];
   sources: string[];
   props: Props;
   createdAt: string;
@@ -77,6 +84,13 @@ export interface UpsertResult {
 export interface Viewer {
   agencies: string[];
   userId: string;
+  /**
+   * Principals beyond the agencies that the viewer sees records under: the task forces it
+   * belongs to (`~tf:…`, visibility.ts). National sharing and grants to its agencies are implied.
+   */
+  grants?: string[];
+  /** Sees only what its agencies own: no grants, no national sharing (what a share may hand on). */
+  ownedOnly?: boolean;
 }
 
 export interface Subgraph {

@@ -84,8 +84,9 @@ export function createApp({ store, config, webRoot, audit, sessions = new Sessio
     logging: false,
     maskedErrors: { isDev: false },
     plugins: [...armor(config.production), ...(config.production ? [noIntrospection] : [])],
-    context: ({ claims, requestId }: { claims: SessionClaims; requestId: string }) =>
-      createContext({ viewer: viewerOf(claims), services, store, requestId, audit: sessions.audit }),
+    // The viewer's task forces are looked up per request: a membership or share change holds from the next one.
+    context: async ({ claims, requestId }: { claims: SessionClaims; requestId: string }) =>
+      createContext({ viewer: await services.taskForces.withGrants(viewerOf(claims)), services, store, requestId, audit: sessions.audit }),
   });
   return {
     sessions,

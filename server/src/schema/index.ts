@@ -17,6 +17,7 @@ import './export';
 import './sheet';
 import './account';
 import './reveal';
+import './task-force';
 
 /** The schema, every mutation audited (audited.ts): a field added anywhere is covered. */
 export const schema = audited(builder.toSchema());

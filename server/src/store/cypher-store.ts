@@ -34,6 +34,8 @@ import { cachedIncidence } from './cache/cached-incidence';
 import type { AccountStore } from './accounts';
 import { CypherAccounts } from './cypher-accounts';
 import { CypherInvestigations } from './cypher-investigations';
+import { CypherTaskForces } from './cypher-task-forces';
+import type { RecordSet, TaskForceStore } from './task-forces';
 import { readGangContacts } from './gang-contacts';
 import { cachedGangContacts } from './cache/cached-gang-contacts';
 import { matchingCases } from './case-list';
@@ -91,6 +93,25 @@ export class CypherGraphStore implements GraphStore {
     this.judgements = new CypherJudgements(runner);
     this.sheetMappings = new CypherSheetMappings(runner);
     this.accounts = new CypherAccounts(runner);
+    this.taskForces = new CypherTaskForces(runner, (records) => this.afterGrant(records));
+  }
+
+  /** Task forces, their members and the shares into them (task-forces.ts). */
+  readonly taskForces: TaskForceStore;
+
+  async grantRecords(principal: string, records: RecordSet): Promise<void> {
+    await this.runner.setGrant(principal, records, true);
+    await this.afterGrant(records);
+  }
+
+  async withdrawRecords(principal: string, records: RecordSet): Promise<void> {
+    await this.runner.setGrant(principal, records, false);
+    await this.afterGrant(records);
+  }
+
+  /** The in-memory graph takes the records' new owners strings before the next read. */
+  private async afterGrant(records: RecordSet): Promise<void> {
+    await this.cache?.afterWrite({ nodes: records.nodes.map((id) => ({ id })), links: records.links });
   }
 
   /** Agencies, users, sessions and the audit trail (accounts.ts). */

@@ -28,6 +28,7 @@ import type { AccountStore } from './accounts';
 import type { InvestigationStore } from './investigations';
 import type { JudgementStore } from './judgements';
 import type { SheetMappingStore } from './sheet-mappings';
+import type { RecordSet, TaskForceStore } from './task-forces';
 
 /** Bounds the port itself enforces, whatever a caller asks; the API clamps to the same numbers. */
 export const STORE_LIMITS = {
@@ -51,6 +52,20 @@ export interface GraphStore extends InvestigationStore, JudgementStore, SheetMap
 
   /** The access layer's records: agencies, users, sessions, the audit trail (accounts.ts). */
   readonly accounts: AccountStore;
+
+  /** Task forces, their members and the shares into them (task-forces.ts). */
+  readonly taskForces: TaskForceStore;
+
+  /**
+   * Grants the records to a principal (visibility.ts: `taskForcePrincipal(id)`,
+   * `agencyPrincipal(agency)`, `NATIONAL`): from the next read on, every viewer holding that
+   * principal sees them. Only the token is added; owners and other grants stay. Unknown ids are
+   * skipped. A share (taskForces.createShare) does this and records why, so it can be revoked.
+   */
+  grantRecords(principal: string, records: RecordSet): Promise<void>;
+
+  /** Withdraws the principal's grant from the records (the reverse of grantRecords). */
+  withdrawRecords(principal: string, records: RecordSet): Promise<void>;
 
   /** Creates tables, constraints and indexes if missing. Idempotent. */
   applySchema(): Promise<void>;

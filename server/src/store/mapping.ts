@@ -1,6 +1,12 @@
 import { LABELS, LINK_TYPES, type Label, type LinkType, type PropDef } from '../domain/model';
 import type { GraphLink, GraphNode, PropValue, Props, SourceRecord } from '../domain/types';
-import { decodeOwners } from './visibility';
+import { decodeGrants, decodeOwners } from './visibility';
+
+/** `{ grants }` when the stored owners string has any, else nothing (most records). */
+export function grantsOf(encoded: unknown): { grants?: string[] } {
+  const grants = decodeGrants(encoded);
+  return grants.length > 0 ? { grants } : {};
+}
 
 /** Plain node or relationship values as runners return them (runner.ts). */
 type Plain = Record<string, unknown>;
@@ -21,6 +27,7 @@ export function toNode(value: unknown): GraphNode {
     id: v.id as string,
     label,
     owners: decodeOwners(v.owners),
+    ...grantsOf(v.owners),
     props: pick(v, LABELS[label].props),
     createdAt: (v.createdAt as string) ?? '',
     updatedAt: (v.updatedAt as string) ?? '',
@@ -37,6 +44,7 @@ export function toLink(value: unknown, from: string, to: string): GraphLink {
     key: (v.key as string) ?? '',
     owner: (v.owner as string) ?? '',
     owners: decodeOwners(v.owners),
+    ...grantsOf(v.owners),
     sources: (v.sources as string[]) ?? [],
     props: pick(v, LINK_TYPES[type].props),
     createdAt: (v.createdAt as string) ?? '',

@@ -1,6 +1,7 @@
 import type { UpsertResult } from '../domain/types';
 import type { Engine } from './cypher';
 import type { CheckedBatch } from './batch-check';
+import type { RecordSet } from './task-forces';
 
 /**
  * A value as runners hand it to the shared store: plain data only. Engine node values become
@@ -20,5 +21,10 @@ export interface CypherRunner {
   write(batch: CheckedBatch, by: string, now: string): Promise<UpsertResult>;
   /** Runs the named query that writes (application records: investigations) in a write transaction of its own. */
   writeQuery(name: string, params: Record<string, unknown>): Promise<Row[]>;
+  /**
+   * Grants (`grant`) or withdraws a principal (`~tf:…`, visibility.ts) on stored records in one
+   * transaction: each owners string gains or loses that token, every other token stays.
+   */
+  setGrant(principal: string, records: RecordSet, grant: boolean): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,5 +1,4 @@
 import type { GraphLink, GraphNode } from '../../domain/types';
-import type { CheckedBatch } from '../batch-check';
 import type { GraphCache } from './graph-cache';
 
 /** Where a cache comes from: the engine that holds the graph. */
@@ -44,7 +43,8 @@ export class CacheKeeper {
     }
   }
 
-  async afterWrite(batch: CheckedBatch): Promise<void> {
+  /** After a committed write of these records (a checked batch, or the records a share granted). */
+  async afterWrite(batch: { nodes: readonly { id: string }[]; links: readonly Pick<GraphLink, 'type' | 'from' | 'to' | 'key'>[] }): Promise<void> {
     const write = ++this.writes;
     const cache = this.cache;
     if (!cache || !this.fresh || this.loading || batch.nodes.length + batch.links.length > PATCH_LIMIT) {

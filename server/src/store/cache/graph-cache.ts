@@ -1,6 +1,6 @@
 import { LABEL_NAMES, LINK_TYPE_NAMES, type Label, type LinkType } from '../../domain/model';
 import type { GraphLink, GraphNode, Viewer } from '../../domain/types';
-import { decodeOwners, encodeOwners } from '../visibility';
+import { encodeRecordOwners, principalsOf, visibleEncoded } from '../visibility';
 import { IdIndex } from './id-index';
 import { decodeLink, decodeNode, decodeNodeText } from './layout';
 
@@ -191,7 +191,7 @@ export class GraphCache {
 
   /** Adds or rewrites a node from its stored row. */
   putNode(row: GraphNode): number {
-    const owners = this.ownerSet(encodeOwners(row.owners));
+    const owners = this.ownerSet(encodeRecordOwners(row.owners, row.grants));
     let i = this.ids.get(row.id);
     if (i === undefined) i = this.addNode(row.id, row.label, owners, 0, 0);
     else this.nodeOwners[i] = owners;
@@ -201,7 +201,7 @@ export class GraphCache {
 
   /** Rewrites a link's row (its ends and type never change). */
   putLinkRow(l: number, row: GraphLink): void {
-    this.linkOwners[l] = this.ownerSet(encodeOwners(row.owners));
+    this.linkOwners[l] = this.ownerSet(encodeRecordOwners(row.owners, row.grants));
     this.linkAt[l] = typeof row.props.at === 'string' ? Date.parse(row.props.at) : NaN;
     this.linkOverride.set(l, row);
   }
@@ -251,11 +251,11 @@ export class GraphCache {
 
   /** Which owner sets a viewer may see, by number; remembered per agency list until a new set appears. */
   visibleOwnerSets(viewer: Viewer): Uint8Array {
-    const key = viewer.agencies.join(',');
+    const key = principalsOf(viewer).join(',');
     const known = this.visibleSets.get(key);
     if (known && known.length === this.ownerSets.length) return known;
-    const agencies = new Set(viewer.agencies);
-    const mask = Uint8Array.from(this.ownerSets, (set) => (decodeOwners(set).some((a) => agencies.has(a)) ? 1 : 0));
+    const visible = visibleEncoded(viewer);
+    const mask = Uint8Array.from(this.ownerSets, (set) => (visible(set) ? 1 : 0));
     if (this.visibleSets.size >= 1000) this.visibleSets.clear();
     this.visibleSets.set(key, mask);
     return mask;

@@ -1,6 +1,7 @@
 import { allLinkProps, allNodeProps, LABEL_NAMES, LABELS, LINK_TYPE_NAMES, LINK_TYPES, type Label, type LinkType, type PropDef } from '../../domain/model';
 import type { GraphLink, GraphNode, PropValue, Props } from '../../domain/types';
 import { decodeOwners } from '../visibility';
+import { grantsOf } from '../mapping';
 import { fieldEnd, fieldValue } from './csv';
 
 /**
@@ -80,6 +81,7 @@ export function decodeNode(buf: Uint8Array, start: number, end: number): GraphNo
     id: value(buf, r, N.id)!,
     label,
     owners: decodeOwners(value(buf, r, N.owners)),
+    ...grantsOf(value(buf, r, N.owners)),
     props: props(buf, r, NODE_PLAN.get(label)!),
     createdAt: value(buf, r, N.createdAt) ?? '',
     updatedAt: value(buf, r, N.updatedAt) ?? '',
@@ -111,6 +113,7 @@ export function decodeLink(buf: Uint8Array, start: number, end: number, type: Li
     key: value(buf, r, L.key) ?? '',
     owner: value(buf, r, L.owner) ?? '',
     owners: decodeOwners(value(buf, r, L.owners)),
+    ...grantsOf(value(buf, r, L.owners)),
     sources: sources ? sources.split(LIST_SEPARATOR) : [],
     props: props(buf, r, LINK_PLAN.get(type)!),
     createdAt: value(buf, r, L.createdAt) ?? '',

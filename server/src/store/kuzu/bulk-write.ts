@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { allLinkProps, allNodeProps, type LinkType } from '../../domain/model';
 import type { Props, UpsertResult } from '../../domain/types';
 import { linkIdentity, type CheckedBatch, type CheckedLink, type CheckedNode } from '../batch-check';
-import { decodeOwners, encodeOwners } from '../visibility';
+import { encodeOwners, mergeOwners } from '../visibility';
 import { kuzuType } from './ddl';
 import type { KuzuSession } from './kuzu-runner';
 
@@ -60,10 +60,11 @@ async function writeNodes(s: KuzuSession, copy: Copier, fresh: CheckedNode[], kn
     const stored = new Map(rows.map((r) => [(r.n as Props).id as string, r.n as Props]));
     for (const node of known) {
       const current = stored.get(node.id)!;
-      const owners = union(decodeOwners(current.owners), node.owners);
+      // Grants (`~tf:…`, visibility.ts) stay: mergeOwners keeps every stored token.
+      const owners = mergeOwners(current.owners, node.owners);
       const differs = Object.entries(node.props).some(([k, v]) => !same(current[k], v));
-      if (!differs && owners.length === decodeOwners(current.owners).length) continue;
-      const merged: Record<string, unknown> = { id: node.id, owners: encodeOwners(owners) };
+      if (!differs && owners === current.owners) continue;
+      const merged: Record<string, unknown> = { id: node.id, owners };
       for (const p of UPDATABLE_NODE_PROPS) merged[p] = node.props[p] ?? current[p] ?? null;
       changed.push(merged);
     }
@@ -74,6 +75,7 @@ async function writeNodes(s: KuzuSession, copy: Copier, fresh: CheckedNode[], kn
 }
 
 interface LinkState {
+  /** Every token of the stored owners string, grants included (the grant writer keeps them here too: kuzu/grant-write.ts). */
   owners: string[];
   sources: string[];
   props: Props;

@@ -9,6 +9,7 @@ import { ACCOUNT_TABLES } from '../accounts';
 import { INVESTIGATION_PROPS } from '../investigations';
 import { JUDGEMENT_PROPS } from '../judgements';
 import { SHEET_MAPPING_PROPS } from '../sheet-mappings';
+import { TASK_FORCE_TABLES } from '../task-forces';
 
 /**
  * The embedded engine's tables, derived from the model. All labels share one node table,
@@ -29,7 +30,7 @@ export function kuzuDdl(): string[] {
     `CREATE NODE TABLE IF NOT EXISTS Investigation(${columns(INVESTIGATION_PROPS, 'id')}, PRIMARY KEY (id))`,
     `CREATE NODE TABLE IF NOT EXISTS CaseLinkJudgement(${columns(JUDGEMENT_PROPS, 'id')}, PRIMARY KEY (id))`,
     `CREATE NODE TABLE IF NOT EXISTS SheetMapping(${columns(SHEET_MAPPING_PROPS, 'id')}, PRIMARY KEY (id))`,
-    ...Object.entries(ACCOUNT_TABLES).map(([table, props]) => `CREATE NODE TABLE IF NOT EXISTS ${table}(${columns(props, 'id')}, PRIMARY KEY (id))`),
+    ...Object.entries({ ...ACCOUNT_TABLES, ...TASK_FORCE_TABLES }).map(([table, props]) => `CREATE NODE TABLE IF NOT EXISTS ${table}(${columns(props, 'id')}, PRIMARY KEY (id))`),
     ...LINK_TYPE_NAMES.map((t) => `CREATE REL TABLE IF NOT EXISTS ${t}(FROM Entity TO Entity, ${linkColumns})`),
   ];
 }

@@ -7,6 +7,8 @@ import { loadQueries, statements, withBounds } from '../cypher';
 import { StoreLockedError } from '../graph-store';
 import type { CypherRunner, Row } from '../runner';
 import { writeBatch } from './bulk-write';
+import { writeGrant } from './grant-write';
+import type { RecordSet } from '../task-forces';
 import { inline } from './literals';
 import { plainRow } from './values';
 
@@ -77,6 +79,20 @@ export class KuzuRunner implements CypherRunner {
         const result = await writeBatch(session, batch, by, now);
         await this.execute('COMMIT', {});
         return result;
+      } catch (error) {
+        await this.execute('ROLLBACK', {}).catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  setGrant(principal: string, records: RecordSet, grant: boolean): Promise<void> {
+    return this.serial.run(async () => {
+      const session: KuzuSession = { query: (text, params) => this.execute(text, params ?? {}) };
+      await this.execute('BEGIN TRANSACTION', {});
+      try {
+        await writeGrant(session, principal, records, grant);
+        await this.execute('COMMIT', {});
       } catch (error) {
         await this.execute('ROLLBACK', {}).catch(() => undefined);
         throw error;

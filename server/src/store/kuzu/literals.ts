@@ -3,12 +3,12 @@
  * because it does not depend on n or e"), nor inside a list lambda (it aborts). So for the
  * embedded engine the viewer and filter parameters are written into the query as literals.
  * Only values from a closed alphabet are accepted — agency ids as the bundle schema allows
- * them, model enums, normalised UTC times, the owner pattern built from those — so no value can
+ * them, grant principals (`~tf:…`, visibility.ts), model enums, normalised UTC times, the owner pattern built from those — so no value can
  * close its quotes; anything else throws.
  */
 export const INLINED_PARAMS = new Set(['agencies', 'ownerPattern', 'labels', 'linkTypes', 'from', 'to']);
 
-const SAFE = /^[A-Za-z0-9_.:+\-|[\]()*]*$/;
+const SAFE = /^[A-Za-z0-9_.:+\-|[\]()*~]*$/;
 
 export function literal(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;

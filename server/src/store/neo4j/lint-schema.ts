@@ -18,6 +18,7 @@ import { LABEL_NAMES, LINK_TYPES, LINK_TYPE_NAMES, SOURCE_PROPS, allLinkProps, a
 import { ACCOUNT_TABLES } from '../accounts';
 import { INVESTIGATION_PROPS } from '../investigations';
 import { JUDGEMENT_PROPS } from '../judgements';
+import { TASK_FORCE_TABLES } from '../task-forces';
 import { SHEET_MAPPING_PROPS } from '../sheet-mappings';
 
 /**
@@ -26,7 +27,7 @@ import { SHEET_MAPPING_PROPS } from '../sheet-mappings';
  * saved canvases are `Investigation`, investigators' judgements on case links `CaseLinkJudgement`,
  * saved import specifications `SheetMapping`, and the access layer's records are named in ACCOUNT_TABLES.
  */
-export const NEO4J_EXTRA_LABELS = ['Entity', 'Source', 'Meta', 'Investigation', 'CaseLinkJudgement', 'SheetMapping', ...(Object.keys(ACCOUNT_TABLES) as (keyof typeof ACCOUNT_TABLES)[])] as const;
+export const NEO4J_EXTRA_LABELS = ['Entity', 'Source', 'Meta', 'Investigation', 'CaseLinkJudgement', 'SheetMapping', ...(Object.keys(ACCOUNT_TABLES) as (keyof typeof ACCOUNT_TABLES)[]), ...(Object.keys(TASK_FORCE_TABLES) as (keyof typeof TASK_FORCE_TABLES)[])] as const;
 
 /** Set and removed within one transaction to take a node's write lock (investigation-update.cypher). */
 const LOCK_PROPERTY = '_LOCK_';
@@ -64,7 +65,7 @@ function graphSchema(): NonNullable<DbSchema['graphSchema']> {
 }
 
 export function neo4jLintSchema(): DbSchema {
-  const propertyKeys = [allNodeProps(), allLinkProps(), SOURCE_PROPS, INVESTIGATION_PROPS, JUDGEMENT_PROPS, SHEET_MAPPING_PROPS, ...Object.values(ACCOUNT_TABLES)].flatMap((props) => Object.keys(props));
+  const propertyKeys = [allNodeProps(), allLinkProps(), SOURCE_PROPS, INVESTIGATION_PROPS, JUDGEMENT_PROPS, SHEET_MAPPING_PROPS, ...Object.values(ACCOUNT_TABLES), ...Object.values(TASK_FORCE_TABLES)].flatMap((props) => Object.keys(props));
   return {
     labels: [...LABEL_NAMES, ...NEO4J_EXTRA_LABELS],
     relationshipTypes: [...LINK_TYPE_NAMES],

@@ -2,6 +2,8 @@ import type { UpsertResult } from '../../domain/types';
 import type { CheckedBatch } from '../batch-check';
 import { loadQueries, statements, withBounds } from '../cypher';
 import type { CypherRunner, Row } from '../runner';
+import type { RecordSet } from '../task-forces';
+import { assertPrincipal } from '../visibility';
 import { num } from '../mapping';
 import { Executor, type Neo4jSettings } from './executor';
 
@@ -57,6 +59,15 @@ export class Neo4jRunner implements CypherRunner {
 
   writeQuery(name: string, params: Record<string, unknown>): Promise<Row[]> {
     return this.executor.write((run) => run(this.named(name), params));
+  }
+
+  async setGrant(principal: string, records: RecordSet, grant: boolean): Promise<void> {
+    assertPrincipal(principal);
+    const params = { principal, token: `|${principal}|`, grant };
+    await this.executor.write(async (run) => {
+      for (const ids of chunks([...new Set(records.nodes)])) await run(this.named('grant-nodes'), { ...params, ids });
+      for (const links of chunks(records.links)) await run(this.named('grant-links'), { ...params, links });
+    });
   }
 
   close(): Promise<void> {

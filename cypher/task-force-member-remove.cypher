@@ -1,0 +1,4 @@
+MATCH (m:TaskForceMember {id: $id})
+WITH m, m.id AS id
+DELETE m
+RETURN id
