@@ -1,29 +1,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPackage, verifyPackage } from '../../server/src/export/verify';
-import { api, buildWeb, idle, nodeOnPage, openBrowser, shot, startServer, waitForNodes, type RunningServer, type Session } from './harness';
+import { api, idle, nodeOnPage, shot, waitForNodes, useWebApp } from './harness';
 
 const CALLER_PHONE = 'phone:+8617093073001';
 
 /** Issue 8's browser check: the evidence package of a saved investigation, downloaded and verified. */
 describe('the evidence export in a browser', () => {
-  let server: RunningServer;
-  let session: Session;
-  let page: Page;
-  beforeAll(async () => {
-    [server, session] = await Promise.all([startServer(), openBrowser(), buildWeb()]);
-    page = session.page;
-    page.setDefaultTimeout(30_000);
-  }, 120_000);
-  afterAll(async () => {
-    await session?.browser.close();
-    await server?.stop();
-  });
+  const web = useWebApp({ timeout: 30_000 });
 
   it('exports a saved investigation and the package verifies against the server’s key', async () => {
+    const { page, server, session } = web;
     await page.goto(server.url);
     await page.getByTestId('search-input').fill('+8617093073001');
     await page.getByTestId('search-input').press('Enter');

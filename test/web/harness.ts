@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildWebIfStale } from '../../scripts/web-build';
 import { AGENCIES } from '../../seed/src/places';
 import { SECRET_FILE } from '../../server/src/auth/secret';
@@ -130,6 +131,35 @@ export async function openBrowser(): Promise<Session> {
     return route.continue({ headers: { ...headers, authorization: `Bearer ${token}` } });
   });
   return session;
+}
+
+/** What a browser test file drives: the server, the browser session and its one page. */
+export interface WebApp {
+  server: RunningServer;
+  session: Session;
+  page: Page;
+}
+
+/**
+ * The hooks of a browser test file: before its tests, the real server on the demo data, headless
+ * Chromium and the built app, started together; after them, the browser closed and the server
+ * stopped. The fields are set once the hook has run, so read them inside the tests.
+ * `timeout` is the page's default for each action and wait.
+ */
+export function useWebApp({ timeout = 20_000 }: { timeout?: number } = {}): WebApp {
+  const app = {} as WebApp;
+  beforeAll(async () => {
+    const started = Date.now();
+    [app.server, app.session] = await Promise.all([startServer(), openBrowser(), buildWeb()]);
+    console.log(`server, build and browser ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    app.page = app.session.page;
+    app.page.setDefaultTimeout(timeout);
+  }, 120_000);
+  afterAll(async () => {
+    await app.session?.browser.close();
+    await app.server?.stop();
+  });
+  return app;
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });

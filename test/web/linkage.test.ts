@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, axeViolations, buildWeb, idle, nodeOnPage, openBrowser, shot, startServer, waitForNodes, type RunningServer, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { api, axeViolations, idle, nodeOnPage, shot, waitForNodes, useWebApp } from './harness';
 
 /** Ms Wu's case in the demo (seed/README.md): the 7·30 gang's cards link it to other cases. */
 const WU_CASE = 'case:A310112000000202408900821';
@@ -10,20 +9,10 @@ const WU_CASE = 'case:A310112000000202408900821';
  * one opened on the canvas, and a linked case rejected with a reason from the linked-cases panel.
  */
 describe('case linkage in a browser', () => {
-  let server: RunningServer;
-  let session: Session;
-  let page: Page;
-  beforeAll(async () => {
-    [server, session] = await Promise.all([startServer(), openBrowser(), buildWeb()]);
-    page = session.page;
-    page.setDefaultTimeout(30_000);
-  }, 120_000);
-  afterAll(async () => {
-    await session?.browser.close();
-    await server?.stop();
-  });
+  const web = useWebApp({ timeout: 30_000 });
 
   it('lists the case series with their reasons and opens one on the canvas', async () => {
+    const { page, server } = web;
     const { data } = (await api(server.url, '{ caseSeries(limit: 50) { total series { caseIds } } }')) as { data: { caseSeries: { total: number; series: { caseIds: string[] }[] } } };
     expect(data.caseSeries.total).toBeGreaterThan(0);
     await page.goto(`${server.url}/series`);
@@ -38,6 +27,7 @@ describe('case linkage in a browser', () => {
   });
 
   it('rejects a proposed link with a reason, and the panel shows the judgement', async () => {
+    const { page, server } = web;
     await page.goto(`${server.url}/workspace?open=${encodeURIComponent(WU_CASE)}`);
     await waitForNodes(page, `ids.includes('${WU_CASE}')`);
     await idle(page);

@@ -1,26 +1,15 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, axeViolations, buildWeb, openBrowser, shot, startServer, type RunningServer, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { api, axeViolations, shot, useWebApp } from './harness';
 
 /**
  * Issue 6's dashboard and call-first list in headless Chromium on the demo data: the figures the
  * API computes are the ones shown, a figure opens the cases behind it, and a warning opens on the canvas.
  */
 describe('the yearly report and early warning in a browser', () => {
-  let server: RunningServer;
-  let session: Session;
-  let page: Page;
-  beforeAll(async () => {
-    [server, session] = await Promise.all([startServer(), openBrowser(), buildWeb()]);
-    page = session.page;
-    page.setDefaultTimeout(20_000);
-  }, 120_000);
-  afterAll(async () => {
-    await session?.browser.close();
-    await server?.stop();
-  });
+  const web = useWebApp();
 
   it('shows the figures of the graph, and the cases behind one of them', async () => {
+    const { page, server } = web;
     const { data } = (await api(server.url, '{ stats { cases { cases } suspects byStatus { key cases } } cases(status: SOLVED) { total } }')) as {
       data: { stats: { cases: { cases: number }; suspects: number; byStatus: { key: string; cases: number }[] }; cases: { total: number } };
     };
@@ -38,6 +27,7 @@ describe('the yearly report and early warning in a browser', () => {
   });
 
   it('lists whom to warn first and opens one on the canvas', async () => {
+    const { page, server } = web;
     await page.goto(`${server.url}/warnings`);
     await page.getByTestId('warnings').waitFor();
     const { data } = (await api(server.url, '{ earlyWarnings(limit: 100) { node { id caption } } }')) as { data: { earlyWarnings: { node: { id: string; caption: string } }[] } };

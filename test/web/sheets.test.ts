@@ -1,33 +1,22 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { icbcCsv } from '../sheets/samples';
 import { A, B, D, of } from '../sheets/scenario';
-import { api, axeViolations, buildWeb, canvasNodes, openBrowser, shot, startServer, waitForNodes, type RunningServer, type Session } from './harness';
+import { api, axeViolations, canvasNodes, shot, waitForNodes, useWebApp } from './harness';
 
 /**
  * Issue 9's import page in headless Chromium against the real server: a GBK bank statement is
  * uploaded, previewed, imported, and the money trail it created opens on the canvas.
  */
 describe('importing a bank statement in a browser', () => {
-  let server: RunningServer;
-  let session: Session;
-  let page: Page;
   const file = join(mkdtempSync(join(tmpdir(), 'web-sheet-')), '工行流水.csv');
-  beforeAll(async () => {
-    writeFileSync(file, icbcCsv(A, '张三', of(A)));
-    [server, session] = await Promise.all([startServer(), openBrowser(), buildWeb()]);
-    page = session.page;
-    page.setDefaultTimeout(20_000);
-  }, 120_000);
-  afterAll(async () => {
-    await session?.browser.close();
-    await server?.stop();
-  });
+  writeFileSync(file, icbcCsv(A, '张三', of(A)));
+  const web = useWebApp();
 
   it('uploads a statement, previews it, imports it and opens the money trail it created', async () => {
+    const { page, server } = web;
     await page.goto(`${server.url}/import`);
     await page.getByRole('heading', { name: '导入银行流水和通话详单' }).waitFor();
     await page.getByTestId('sheet-file').setInputFiles(file);

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pngScale } from '../../web/src/workspace/export';
-import { api, ARTIFACTS, demoPasswords, axeViolations, buildWeb, canvasNodes, idle, nodeOnPage, openBrowser, shot, startServer, waitForNodes, type RunningServer, type Session } from './harness';
+import { api, ARTIFACTS, demoPasswords, axeViolations, canvasNodes, idle, nodeOnPage, shot, useWebApp, waitForNodes, type WebApp } from './harness';
 
 /** The demo's story numbers (seed/README.md). */
 const CALLER_PHONE = 'phone:+8617093073001';
@@ -17,35 +16,22 @@ const COLLECTION_CARDS = ['card:6212261002730821001', 'card:6212261002730821002'
  * steps run in order on one page, each leaving a screenshot in test-artifacts/web/.
  */
 describe('the investigation workspace in a browser', () => {
-  let server: RunningServer;
-  let session: Session;
-  let page: Page;
-  beforeAll(async () => {
-    const started = Date.now();
-    [server, session] = await Promise.all([startServer(), openBrowser(), buildWeb()]);
-    console.log(`server, build and browser ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    page = session.page;
-    page.setDefaultTimeout(15_000);
-  }, 120_000);
+  const web = useWebApp({ timeout: 15_000 });
   /** The steps build on each other: after one fails, the rest fail at once instead of waiting out their timeouts. */
   let broken = '';
-  const step = (name: string, fn: () => Promise<void>) =>
+  const step = (name: string, fn: (app: WebApp) => Promise<void>) =>
     it(name, async () => {
       if (broken) throw new Error(`not run: "${broken}" failed`);
       try {
-        await fn();
+        await fn(web);
       } catch (error) {
         broken = name;
-        await shot(page, `failed-${name.slice(0, 40).replace(/[^\w]+/g, '-')}`).catch(() => undefined);
+        await shot(web.page, `failed-${name.slice(0, 40).replace(/[^\w]+/g, '-')}`).catch(() => undefined);
         throw error;
       }
     });
-  afterAll(async () => {
-    await session?.browser.close();
-    await server?.stop();
-  });
 
-  step('opens on the first screen in Chinese, with the stories and the search box, accessible', async () => {
+  step('opens on the first screen in Chinese, with the stories and the search box, accessible', async ({ page, server }) => {
     await page.goto(server.url);
     await page.getByRole('heading', { name: '从一个号码开始，查清整个团伙' }).waitFor();
     expect(await page.locator('[data-testid^=story-]').count()).toBe(4);
@@ -53,7 +39,7 @@ describe('the investigation workspace in a browser', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  step('searches the 7·30 gang’s caller number and opens it on the canvas', async () => {
+  step('searches the 7·30 gang’s caller number and opens it on the canvas', async ({ page }) => {
     await page.getByTestId('search-input').fill('+8617093073001');
     await page.getByTestId('search-input').press('Enter');
     const results = page.getByTestId('search-results');
@@ -66,7 +52,7 @@ describe('the investigation workspace in a browser', () => {
     expect(new URL(page.url()).pathname).toBe('/workspace');
   });
 
-  step('expands twice: the phone by double-click, its team leader from the context menu', async () => {
+  step('expands twice: the phone by double-click, its team leader from the context menu', async ({ page }) => {
     const phone = await nodeOnPage(page, CALLER_PHONE);
     await page.mouse.dblclick(phone.x, phone.y);
     await waitForNodes(page, `ids.includes('${TEAM_LEADER}')`);
@@ -81,7 +67,7 @@ describe('the investigation workspace in a browser', () => {
     await shot(page, '04-expanded-twice');
   });
 
-  step('lays the gang out as a hierarchy: every manager above every caller', async () => {
+  step('lays the gang out as a hierarchy: every manager above every caller', async ({ page }) => {
     await page.getByTestId('layout-select').selectOption('hierarchy');
     await page.waitForSelector('[data-testid=workspace][data-layout=hierarchy]');
     await idle(page);
@@ -107,7 +93,7 @@ describe('the investigation workspace in a browser', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  step('finds the shortest paths between two selected people and highlights them', async () => {
+  step('finds the shortest paths between two selected people and highlights them', async ({ page, server }) => {
     const boss = await nodeOnPage(page, 'person:360122198712130017');
     const caller = await nodeOnPage(page, 'person:310107199105050017');
     await page.mouse.click(boss.x, boss.y);
@@ -127,7 +113,7 @@ describe('the investigation workspace in a browser', () => {
   });
 
   let beforeTrail: string[] = [];
-  step('opens the money trail of Ms Wu’s case', async () => {
+  step('opens the money trail of Ms Wu’s case', async ({ page }) => {
     beforeTrail = (await canvasNodes(page)).map((n) => n.id).sort();
     await page.getByTestId('search-input').fill('A310112000000202408900821');
     await page.getByTestId('search-input').press('Enter');
@@ -148,7 +134,7 @@ describe('the investigation workspace in a browser', () => {
   });
 
   let afterUndo: string[] = [];
-  step('undoes the money trail with Ctrl+Z, and redoes it', async () => {
+  step('undoes the money trail with Ctrl+Z, and redoes it', async ({ page }) => {
     await page.getByTestId('canvas').focus();
     await page.keyboard.press('Control+z');
     await page.waitForSelector('[data-testid=workspace][data-layout=hierarchy]');
@@ -170,7 +156,7 @@ describe('the investigation workspace in a browser', () => {
   });
 
   let savedUrl = '';
-  step('saves the investigation, opens it from its shared link and from the recent list', async () => {
+  step('saves the investigation, opens it from its shared link and from the recent list', async ({ page }) => {
     await page.getByTestId('investigation-name').fill('“7·30”团伙研判');
     await page.getByTestId('save').click();
     await page.waitForURL(/\/investigations\/inv%3A/);
@@ -194,7 +180,7 @@ describe('the investigation workspace in a browser', () => {
     expect(new URL(page.url()).href).toBe(savedUrl);
   });
 
-  step('exports the view as PNG and SVG', async () => {
+  step('exports the view as PNG and SVG', async ({ page }) => {
     const box = await page.evaluate(() => {
       const cy = window.caseLinkage!.cy;
       const bb = cy.elements().boundingBox();
@@ -229,7 +215,7 @@ describe('the investigation workspace in a browser', () => {
     await shot(page, '11-exported');
   });
 
-  step('switches to English, and keeps the panels and dialogs accessible', async () => {
+  step('switches to English, and keeps the panels and dialogs accessible', async ({ page, session }) => {
     await page.getByTestId('lang-switch').click();
     await page.getByRole('button', { name: 'Save', exact: true }).waitFor();
     const leader = await nodeOnPage(page, TEAM_LEADER);
@@ -245,7 +231,7 @@ describe('the investigation workspace in a browser', () => {
     expect(session.errors.filter((e) => e !== 'console: Attempted to apply path command to node g')).toEqual([]);
     expect(readFileSync(join(ARTIFACTS, '01-home.png')).length).toBeGreaterThan(1000);
   });
-  step('filters the canvas by a window brushed on the timeline, and undoes it', async () => {
+  step('filters the canvas by a window brushed on the timeline, and undoes it', async ({ page }) => {
     await page.getByTestId('timeline-toggle').click();
     const strip = page.getByTestId('timeline').locator('svg');
     const box = (await strip.boundingBox())!;
@@ -263,14 +249,14 @@ describe('the investigation workspace in a browser', () => {
     await page.getByTestId('timeline-toggle').click();
   });
 
-  step('says what was searched when nothing is found', async () => {
+  step('says what was searched when nothing is found', async ({ page }) => {
     await page.getByTestId('search-input').fill('没有这个人');
     await page.getByTestId('search-input').press('Enter');
     expect(await page.getByTestId('search-empty').innerText()).toContain('没有找到与“没有这个人”相符的号码、卡号、姓名、案件或账号。');
     await page.getByTestId('search-input').press('Escape');
   });
 
-  step('groups the nodes by label, and undoes it', async () => {
+  step('groups the nodes by label, and undoes it', async ({ page }) => {
     await page.getByRole('button', { name: '按类型分组' }).click();
     await page.waitForSelector('[data-testid=workspace][data-layout=grid]');
     const parents = await page.evaluate(() =>
@@ -284,7 +270,7 @@ describe('the investigation workspace in a browser', () => {
     expect(await page.evaluate(() => window.caseLinkage!.cy.nodes(':parent').length)).toBe(0);
   });
 
-  step('keeps a hub from flooding the canvas: a placeholder stands for the rest and expands on demand', async () => {
+  step('keeps a hub from flooding the canvas: a placeholder stands for the rest and expands on demand', async ({ page }) => {
     await page.getByRole('button', { name: '清空画布' }).click();
     await page.getByTestId('search-input').fill('96110');
     await page.getByTestId('search-input').press('Enter');
@@ -311,7 +297,7 @@ describe('the investigation workspace in a browser', () => {
     expect(phonesAfter - phonesBefore).toBe(100);
     await shot(page, '15-hub-expanded');
   });
-  step('says in words what went wrong, and retries the same request', async () => {
+  step('says in words what went wrong, and retries the same request', async ({ page, server }) => {
     await page.goto(`${server.url}/investigations/inv%3Ano-such-investigation`);
     const alert = page.getByRole('alert');
     await alert.getByText('加载时出错').waitFor();
@@ -321,7 +307,7 @@ describe('the investigation workspace in a browser', () => {
     await page.getByRole('alert').getByText('加载时出错').waitFor();
     await shot(page, '16-error');
   });
-  step('logs out to the login screen, refuses a wrong password, and logs in as a demo user of one agency', async () => {
+  step('logs out to the login screen, refuses a wrong password, and logs in as a demo user of one agency', async ({ page, server, session }) => {
     session.autoSession = false;
     await page.getByTestId('logout').click();
     await page.getByTestId('login').waitFor();
