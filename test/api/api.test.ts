@@ -40,6 +40,15 @@ describe('the GraphQL API on the two-agency fixture', () => {
       });
     });
 
+    it('subgraph gives the visible nodes asked for and every visible link among them', async () => {
+      const q = `{ subgraph(ids: ["${ids.victimCard}", "${ids.collect}", "${ids.mule2}", "nope"]) { nodes { id } links { id } } }`;
+      const { body } = await gql(q);
+      expect(body.data.subgraph.nodes.map((n: { id: string }) => n.id).sort()).toEqual([ids.victimCard, ids.collect, ids.mule2].sort());
+      expect(body.data.subgraph.links.map((l: { id: string }) => l.id).sort()).toEqual([`TRANSFERRED:${ids.victimCard}:${ids.collect}:tx1`, `TRANSFERRED:${ids.collect}:${ids.mule2}:tx2`].sort());
+      const { body: fj } = await gql(q, {}, { 'x-agencies': FJ });
+      expect(fj.data.subgraph).toEqual({ nodes: [], links: [] });
+    });
+
     it('neighborhood gives Cytoscape-ready nodes and links with evidence, and what the limit cut', async () => {
       const { body } = await gql(`{ neighborhood(ids: ["${ids.collect}"], hops: 2, limit: 4) { truncated beyond { label count } nodes { id } links { id type source: from target: to } } }`, {}, { 'x-agencies': SH });
       expect(body.data.neighborhood.truncated).toBe(true);

@@ -24,6 +24,13 @@ describe('case linkage in a browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await rows.first().getByRole('button').click();
     await page.waitForURL((url) => url.pathname === '/workspace' && url.searchParams.getAll('open')[0] === data.caseSeries.series[0]!.caseIds[0]);
+    // The cases open with the identifiers that join them and every link among them.
+    const opened = new URL(page.url()).searchParams.getAll('open');
+    const { data: among } = (await api(server.url, `{ subgraph(ids: ${JSON.stringify(opened)}) { nodes { id } links { id } } }`)) as { data: { subgraph: { nodes: { id: string }[]; links: { id: string }[] } } };
+    expect(among.subgraph.links.length).toBeGreaterThan(0);
+    await waitForNodes(page, `ids.length === ${among.subgraph.nodes.length}`);
+    const edges = await page.evaluate(() => (window as unknown as { caseLinkage: { cy: { edges(): { id(): string }[] } } }).caseLinkage.cy.edges().map((e) => e.id()).sort());
+    expect(edges).toEqual(among.subgraph.links.map((l) => l.id).sort());
   });
 
   it('rejects a proposed link with a reason, and the panel shows the judgement', async () => {

@@ -82,6 +82,8 @@ export function createServices(store: GraphStore, deps: { exports: ExportDeps })
 
     nodes: (viewer: ApiViewer, nodeIds: readonly string[]) => store.getNodes(viewer, ids(nodeIds)),
 
+    subgraph: (viewer: ApiViewer, nodeIds: readonly string[]) => store.subgraph(viewer, ids(nodeIds)),
+
     neighborhood: async (
       viewer: ApiViewer,
       a: WindowArgs & { ids: readonly string[]; hops?: number | null; labels?: readonly Label[] | null; linkTypes?: readonly LinkType[] | null; limit?: number | null },

@@ -1,4 +1,4 @@
-import type { GraphNode, Neighborhood as NeighborhoodResult, PathsResult, SearchHit as Hit } from '../domain/types';
+import type { GraphNode, Neighborhood as NeighborhoodResult, PathsResult, SearchHit as Hit, Subgraph as SubgraphResult } from '../domain/types';
 import { API_LIMITS as L } from '../api/limits';
 import { builder } from './builder';
 import { Link, LinkTypeEnum, Node, NodeLabel, linkId } from './node';
@@ -22,6 +22,14 @@ const Neighborhood = builder.objectRef<Omit<NeighborhoodResult, 'beyond'> & { be
     links: t.field({ type: [Link], resolve: (n) => n.links }),
     truncated: t.exposeBoolean('truncated', { description: 'True when nodes within reach were left out to stay within `limit`.' }),
     beyond: t.field({ type: [LabelCount], description: 'How many more nodes of each label lie within reach but were left out.', resolve: (n) => n.beyond }),
+  }),
+});
+
+const Subgraph = builder.objectRef<SubgraphResult>('Subgraph').implement({
+  description: 'Nodes and every visible link among them.',
+  fields: (t) => ({
+    nodes: t.field({ type: [Node], resolve: (g) => g.nodes }),
+    links: t.field({ type: [Link], resolve: (g) => g.links }),
   }),
 });
 
@@ -60,6 +68,12 @@ builder.queryFields((t) => ({
     description: `The visible nodes among \`ids\` (at most ${L.nodeIds.max}), in the order asked.`,
     args: { ids: t.arg.idList({ required: true }) },
     resolve: (_, a, ctx) => ctx.services.nodes(ctx.viewer, a.ids.map(String)) as Promise<GraphNode[]>,
+  }),
+  subgraph: t.field({
+    type: Subgraph,
+    description: `The visible nodes among \`ids\` (at most ${L.nodeIds.max}) and every visible link among them: what a set of nodes opened together looks like.`,
+    args: { ids: t.arg.idList({ required: true }) },
+    resolve: (_, a, ctx) => ctx.services.subgraph(ctx.viewer, a.ids.map(String)),
   }),
   neighborhood: t.field({
     type: Neighborhood,

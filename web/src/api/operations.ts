@@ -23,11 +23,11 @@ export const NeighborhoodQuery = graphql(
   [NodeFields, LinkFields],
 );
 
-export const NodesQuery = graphql(
+export const SubgraphQuery = graphql(
   `
-  query Nodes($ids: [ID!]!) { nodes(ids: $ids) { ...NodeFields } }
+  query Subgraph($ids: [ID!]!) { subgraph(ids: $ids) { nodes { ...NodeFields } links { ...LinkFields } } }
 `,
-  [NodeFields],
+  [NodeFields, LinkFields],
 );
 
 export const LinkedCasesQuery = graphql(

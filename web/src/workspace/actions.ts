@@ -1,7 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import { ApiError } from '../api/errors';
 import type { Request } from '../api/use-api';
-import { GangQuery, LinkedCasesQuery, MoneyTrailQuery, NeighborhoodQuery, NodesQuery, PathsQuery } from '../api/operations';
+import { GangQuery, LinkedCasesQuery, MoneyTrailQuery, NeighborhoodQuery, PathsQuery, SubgraphQuery } from '../api/operations';
 import type { LinkType, NodeLabel } from '../api/types';
 import { nodeText, type ApiLink, type ApiNode, type ApiSubgraph } from '../graph/elements';
 import type { Locale } from '../graph/format';
@@ -96,9 +96,10 @@ export function createActions(ctx: ActionContext) {
 
   const open = (ids: string[]) =>
     tasks.run('action.open', async (signal) => {
-      const { nodes } = await request(NodesQuery, { ids }, signal);
-      if (!nodes.length) throw new ApiError('not-found');
-      await commit('change.open', { name: nodes.map((n) => nodeText(n as ApiNode, ctx.locale)).join('、') }, (doc) => addSubgraph(doc, { nodes, links: [] }), signal);
+      const { subgraph } = await request(SubgraphQuery, { ids }, signal);
+      if (!subgraph.nodes.length) throw new ApiError('not-found');
+      const name = subgraph.nodes.map((n) => nodeText(n as ApiNode, ctx.locale)).join('、');
+      await commit('change.open', { name }, (doc) => addSubgraph(doc, subgraph), signal);
     });
 
   const expand = (id: string, options: ExpandOptions = {}) =>
