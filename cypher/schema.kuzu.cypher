@@ -6,6 +6,7 @@ CREATE NODE TABLE IF NOT EXISTS Meta(id STRING, version INT64, PRIMARY KEY (id))
 CREATE NODE TABLE IF NOT EXISTS Investigation(id STRING, agencies STRING, createdAt STRING, createdBy STRING, document STRING, elementCount INT64, name STRING, updatedAt STRING, updatedBy STRING, version INT64, PRIMARY KEY (id));
 CREATE NODE TABLE IF NOT EXISTS CaseLinkJudgement(id STRING, agencies STRING, caseA STRING, caseB STRING, judgedAt STRING, judgedBy STRING, reason STRING, verdict STRING, PRIMARY KEY (id));
 CREATE NODE TABLE IF NOT EXISTS SheetMapping(id STRING, agency STRING, definition STRING, kind STRING, name STRING, updatedAt STRING, updatedBy STRING, PRIMARY KEY (id));
+CREATE NODE TABLE IF NOT EXISTS AccessRequest(id STRING, decidedAt STRING, decidedBy STRING, grantedCases STRING, holder STRING, nodeId STRING, note STRING, reason STRING, requestedAt STRING, requestedBy STRING, requester STRING, status STRING, PRIMARY KEY (id));
 CREATE NODE TABLE IF NOT EXISTS AgencyProfile(id STRING, level STRING, name STRING, province STRING, PRIMARY KEY (id));
 CREATE NODE TABLE IF NOT EXISTS User(id STRING, agency STRING, createdAt STRING, createdBy STRING, mustChange BOOLEAN, name STRING, passwordHash STRING, role STRING, PRIMARY KEY (id));
 CREATE NODE TABLE IF NOT EXISTS Session(id STRING, createdAt STRING, expiresAt STRING, revokedAt STRING, userId STRING, PRIMARY KEY (id));

@@ -6,6 +6,7 @@ CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (m:Meta) REQUIRE m.id IS UNIQUE;
 CREATE CONSTRAINT investigation_id IF NOT EXISTS FOR (i:Investigation) REQUIRE i.id IS UNIQUE;
 CREATE CONSTRAINT case_link_judgement_id IF NOT EXISTS FOR (j:CaseLinkJudgement) REQUIRE j.id IS UNIQUE;
 CREATE CONSTRAINT sheet_mapping_id IF NOT EXISTS FOR (m:SheetMapping) REQUIRE m.id IS UNIQUE;
+CREATE CONSTRAINT access_request_id IF NOT EXISTS FOR (r:AccessRequest) REQUIRE r.id IS UNIQUE;
 CREATE INDEX entity_label IF NOT EXISTS FOR (n:Entity) ON (n.label);
 CREATE INDEX entity_number IF NOT EXISTS FOR (n:Entity) ON (n.number);
 CREATE INDEX entity_case_no IF NOT EXISTS FOR (n:Entity) ON (n.caseNo);

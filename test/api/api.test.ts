@@ -24,7 +24,7 @@ describe('the GraphQL API on the two-agency fixture', () => {
           search: [
             {
               matchedBy: 'card-suffix',
-              node: { id: ids.collect, label: 'BankCard', caption: '6222021234567890123', number: '6222021234567890123', bank: '工商银行', frozen: true, frozenAmount: '300000' },
+              node: { id: ids.collect, label: 'BankCard', caption: '***************0123', number: '***************0123', bank: '工商银行', frozen: true, frozenAmount: '300000' },
             },
           ],
         },

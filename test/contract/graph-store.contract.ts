@@ -7,6 +7,7 @@ import { describeInvestigationContract } from './investigations.contract';
 import { describeLinkageContract } from './linkage.contract';
 import { describeSheetMappingContract } from './sheet-mappings.contract';
 import { describeTaskForceContract } from './task-forces.contract';
+import { describeAccessRequestContract } from './access-requests.contract';
 
 const sh: Viewer = { agencies: [SH], userId: 'u-sh' };
 const fj: Viewer = { agencies: [FJ], userId: 'u-fj' };
@@ -28,6 +29,7 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
   describeLinkageContract(name, makeStore);
   describeSheetMappingContract(name, makeStore);
   describeTaskForceContract(name, makeStore);
+  describeAccessRequestContract(name, makeStore);
   describe(`GraphStore contract: ${name}`, () => {
     let store: GraphStore;
 

@@ -29,7 +29,7 @@ beforeAll(async () => {
   store = await fixtureStore();
   const dataDir = mkdtempSync(join(tmpdir(), 'export-api-'));
   app = createApp({ store, config: loadConfig({ DATA_DIR: dataDir }), audit: { onReveal: (e) => void reveals.push(e) } });
-  gql = client(app, { 'x-role': 'INVESTIGATOR' });
+  gql = client(app, { 'x-role': 'PROSECUTOR' });
   const saved = await gql(`mutation ($input: InvestigationInput!) { saveInvestigation(input: $input) { id } }`, { input: { name: '7·30 专案', document: fixtureDocument(), elementCount: 34 } });
   investigationId = saved.body.data.saveInvestigation.id;
 }, 120_000);
@@ -46,7 +46,7 @@ describe('exportEvidence', () => {
     const pkg = body.data.exportEvidence;
     expect(pkg.fileName).toMatch(/^evidence-.*\.zip$/);
     expect(pkg.unsupportedLinks).toBe(1);
-    expect(pkg.manifest).toMatchObject({ investigation: { id: investigationId, name: '7·30 专案' }, exportedBy: { userId: 'officer-7', role: 'INVESTIGATOR' } });
+    expect(pkg.manifest).toMatchObject({ investigation: { id: investigationId, name: '7·30 专案' }, exportedBy: { userId: 'officer-7', role: 'PROSECUTOR' } });
     expect(pkg.files.map((f: { name: string }) => f.name)).toEqual(['map.pdf', 'map.svg', 'map.png', 'graph.graphml', 'graph.cy.json', 'bundle.ndjson', 'links.csv', 'nodes.csv', 'chart.anx']);
     expect(verifyPackage(unzip(pkg.zipBase64), { expectedKey: key.publicKey })).toMatchObject({ ok: true, failures: [] });
     expect(reveals.at(-1)).toMatchObject({ userId: 'officer-7', investigationId });

@@ -12,6 +12,8 @@ import { FJ, SH, fujianBundle, ids, shanghaiBundle, toLines } from '../contract/
 
 export const key = exportKeyOf(generateKeyPairSync('ed25519').privateKey);
 export const investigator: ApiViewer = { agencies: [SH, FJ], userId: 'officer-7', role: 'INVESTIGATOR', agency: SH, name: 'officer-7', sessionId: 'test' };
+/** Who receives the evidence map unmasked (auth/roles.ts): the package tests export as a prosecutor. */
+export const prosecutor: ApiViewer = { agencies: [SH, FJ], userId: 'officer-7', role: 'PROSECUTOR', agency: SH, name: 'officer-7', sessionId: 'test' };
 export const restricted: ApiViewer = { agencies: [SH, FJ], userId: 'clerk-2', role: 'ANALYST', agency: SH, name: 'clerk-2', sessionId: 'test' };
 
 /** The contract fixture of both agencies, and one link no source supports. */

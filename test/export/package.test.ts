@@ -9,7 +9,7 @@ import { importBundle } from '../../server/src/import/importer';
 import type { GraphStore } from '../../server/src/store/graph-store';
 import { openKuzuStore } from '../../server/src/store/kuzu/kuzu-store';
 import { ids } from '../contract/fixture';
-import { fixtureCanvas, fixtureStore, investigator, key, restricted } from './fixture';
+import { fixtureCanvas, fixtureStore, investigator, key, prosecutor, restricted } from './fixture';
 
 const AS_OF = '2099-01-01T00:00:00.000Z';
 const investigation = { id: 'inv:test-1', name: '7·30 专案 evidence' };
@@ -25,7 +25,7 @@ const python = (code: string, arg: string) => execFileSync('python3', ['-c', cod
 
 beforeAll(async () => {
   store = await fixtureStore();
-  pkg = await buildEvidencePackage(store, investigator, { canvas: fixtureCanvas(), investigation, asOf: AS_OF, exportedAt: '2099-01-02T00:00:00.000Z' }, {
+  pkg = await buildEvidencePackage(store, prosecutor, { canvas: fixtureCanvas(), investigation, asOf: AS_OF, exportedAt: '2099-01-02T00:00:00.000Z' }, {
     key,
     audit: { onReveal: (e) => void reveals.push(e), onExport: (e) => void exports.push(e.manifestSha256) },
   });
@@ -45,7 +45,7 @@ describe('the evidence package', () => {
       investigation,
       asOf: AS_OF,
       exportedAt: '2099-01-02T00:00:00.000Z',
-      exportedBy: { userId: 'officer-7', role: 'INVESTIGATOR' },
+      exportedBy: { userId: 'officer-7', role: 'PROSECUTOR' },
       counts: { nodes: 15, links: 19, sources: 2, unsupportedLinks: 1 },
       signature: { algorithm: 'Ed25519', publicKey: key.publicKeyBase64, fingerprint: key.fingerprint },
     });
@@ -78,7 +78,7 @@ describe('the evidence package', () => {
   });
 
   it('gives byte-identical files when exported again as of the same time', async () => {
-    const again = await buildEvidencePackage(store, investigator, { canvas: fixtureCanvas(), investigation, asOf: AS_OF, exportedAt: '2099-03-04T05:06:07.000Z' }, { key });
+    const again = await buildEvidencePackage(store, prosecutor, { canvas: fixtureCanvas(), investigation, asOf: AS_OF, exportedAt: '2099-03-04T05:06:07.000Z' }, { key });
     for (const name of PACKAGE_FILES) expect(file(again, name).equals(file(pkg, name)), name).toBe(true);
     const { exportedAt: a, signature: sa, ...restA } = again.manifest;
     const { exportedAt: b, signature: sb, ...restB } = pkg.manifest;

@@ -9,6 +9,8 @@ import { createExportServices, type ExportDeps } from './exports';
 import { createAnalysisServices } from './analysis';
 import { createAccountServices } from './accounts';
 import { createRevealServices } from './reveal';
+import { createDeconflictionServices } from './deconfliction';
+import { grantToAgency } from './access-grant';
 import { createInvestigationServices } from './investigations';
 import { createTaskForceServices } from './task-forces';
 import { createLinkageServices } from './linkage';
@@ -66,6 +68,7 @@ export function createServices(store: GraphStore, deps: { exports: ExportDeps })
     analysis: createAnalysisServices(store),
     accounts: createAccountServices(store.accounts),
     reveal: createRevealServices(store),
+    deconfliction: createDeconflictionServices(store, grantToAgency(store)),
 
     warning: createWarningServices(store),
 

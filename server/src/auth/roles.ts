@@ -7,10 +7,25 @@ export { ROLES, type Role };
  * What each role may do, as pure functions: the one place the rules live.
  * ANALYST reads only; ADMIN manages accounts and reads the audit trail but sees no
  * sensitive values; the others work cases.
+ *
+ * Sensitive values (national id numbers, full card numbers, victims' names) are masked unless
+ * the role allows them (issue 7):
+ *
+ * | role            | sees unmasked        | may reveal one, stating a reason |
+ * |-----------------|----------------------|----------------------------------|
+ * | PROSECUTOR      | all of them          | (nothing is masked)              |
+ * | INVESTIGATOR    | none                 | yes, audited                     |
+ * | TASK_FORCE_LEAD | none                 | yes, audited                     |
+ * | ANALYST         | none                 | no                               |
+ * | ADMIN           | none                 | no                               |
+ *
+ * A prosecutor receives the evidence map as a court will read it; those who work cases see the
+ * last four characters (enough to tell cards apart) and unmask one value when they need it, so
+ * every full number an investigator saw has a reason in the audit trail.
  */
 const MAY_SEE: Record<Role, readonly Sensitivity[]> = {
-  INVESTIGATOR: ['always', 'victim'],
-  TASK_FORCE_LEAD: ['always', 'victim'],
+  INVESTIGATOR: [],
+  TASK_FORCE_LEAD: [],
   PROSECUTOR: ['always', 'victim'],
   ANALYST: [],
   ADMIN: [],
@@ -44,3 +59,6 @@ export function revealReason(reason: string | null | undefined): string | null {
   const r = (reason ?? '').trim();
   return r.length >= 4 ? r.slice(0, 1000) : null;
 }
+
+/** Who grants or refuses another agency's request for access to their agency's records: those who work its cases. */
+export const mayDecideAccess = (role: Role): boolean => role === 'INVESTIGATOR' || role === 'TASK_FORCE_LEAD';

@@ -7,7 +7,7 @@ import { modelEnum } from './node';
 const RoleEnum = builder.enumType('Role', { values: ROLES, description: 'What a user may do; ANALYST reads only.' });
 const AgencyLevelEnum = modelEnum(AGENCY_LEVELS);
 
-const Agency = builder.objectRef<AgencyProfile>('AgencyProfile').implement({
+export const Agency = builder.objectRef<AgencyProfile>('AgencyProfile').implement({
   description: 'A police agency: a city or provincial bureau, or a ministry department.',
   fields: (t) => ({
     id: t.exposeID('id'),

@@ -30,8 +30,12 @@ const outcomeOf = (error: unknown): string => {
   return typeof code === 'string' ? code : 'INTERNAL';
 };
 
-/** Free text an operation carries that the audit keeps: a stated reason. */
-const detailOf = (args: Record<string, unknown>): string => (typeof args.reason === 'string' ? args.reason.slice(0, 1000) : '');
+/** What the audit keeps of an operation's arguments: a decision (`grant`) and the stated reason or note. */
+const detailOf = (args: Record<string, unknown>): string => {
+  const decision = typeof args.grant === 'boolean' ? (args.grant ? 'granted' : 'refused') : '';
+  const text = typeof args.reason === 'string' ? args.reason : typeof args.note === 'string' ? args.note : '';
+  return [decision, text.trim()].filter((s) => s.length > 0).join(': ').slice(0, 1000);
+};
 
 /**
  * Every mutation of the schema, whoever adds it, goes through here: refused for a role that may

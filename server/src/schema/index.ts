@@ -18,6 +18,7 @@ import './sheet';
 import './account';
 import './reveal';
 import './task-force';
+import './deconfliction';
 
 /** The schema, every mutation audited (audited.ts): a field added anywhere is covered. */
 export const schema = audited(builder.toSchema());

@@ -31,7 +31,9 @@ import { checkBatch, linkIdentity } from './batch-check';
 import type { CacheKeeper } from './cache/cache-keeper';
 import { cachedLinkedCases, cachedNeighborhood, cachedNodes, cachedPaths, cachedSubgraph, cachedTransfersAt, cachedTransfersOut } from './cache/cached-reads';
 import { cachedIncidence } from './cache/cached-incidence';
+import type { AccessRequestStore } from './access-requests';
 import type { AccountStore } from './accounts';
+import { CypherAccessRequests } from './cypher-access-requests';
 import { CypherAccounts } from './cypher-accounts';
 import { CypherInvestigations } from './cypher-investigations';
 import { CypherTaskForces } from './cypher-task-forces';
@@ -94,6 +96,7 @@ export class CypherGraphStore implements GraphStore {
     this.sheetMappings = new CypherSheetMappings(runner);
     this.accounts = new CypherAccounts(runner);
     this.taskForces = new CypherTaskForces(runner, (records) => this.afterGrant(records));
+    this.accessRequests = new CypherAccessRequests(runner);
   }
 
   /** Task forces, their members and the shares into them (task-forces.ts). */
@@ -116,6 +119,9 @@ export class CypherGraphStore implements GraphStore {
 
   /** Agencies, users, sessions and the audit trail (accounts.ts). */
   readonly accounts: AccountStore;
+
+  /** Requests for another agency's records after a deconfliction hit (access-requests.ts). */
+  readonly accessRequests: AccessRequestStore;
 
   /** Resolves once reads run at full speed: the cache, if any, is loaded. */
   async ready(): Promise<void> {

@@ -24,6 +24,7 @@ import type {
   Viewer,
 } from '../domain/types';
 import type { GangContactRecords } from '../domain/early-warning';
+import type { AccessRequestStore } from './access-requests';
 import type { AccountStore } from './accounts';
 import type { InvestigationStore } from './investigations';
 import type { JudgementStore } from './judgements';
@@ -66,6 +67,9 @@ export interface GraphStore extends InvestigationStore, JudgementStore, SheetMap
 
   /** Withdraws the principal's grant from the records (the reverse of grantRecords). */
   withdrawRecords(principal: string, records: RecordSet): Promise<void>;
+
+  /** Requests for another agency's records after a deconfliction hit (access-requests.ts). */
+  readonly accessRequests: AccessRequestStore;
 
   /** Creates tables, constraints and indexes if missing. Idempotent. */
   applySchema(): Promise<void>;

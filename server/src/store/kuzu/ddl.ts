@@ -5,6 +5,7 @@ import {
   SOURCE_PROPS,
   type PropDef,
 } from '../../domain/model';
+import { ACCESS_REQUEST_PROPS } from '../access-requests';
 import { ACCOUNT_TABLES } from '../accounts';
 import { INVESTIGATION_PROPS } from '../investigations';
 import { JUDGEMENT_PROPS } from '../judgements';
@@ -30,6 +31,7 @@ export function kuzuDdl(): string[] {
     `CREATE NODE TABLE IF NOT EXISTS Investigation(${columns(INVESTIGATION_PROPS, 'id')}, PRIMARY KEY (id))`,
     `CREATE NODE TABLE IF NOT EXISTS CaseLinkJudgement(${columns(JUDGEMENT_PROPS, 'id')}, PRIMARY KEY (id))`,
     `CREATE NODE TABLE IF NOT EXISTS SheetMapping(${columns(SHEET_MAPPING_PROPS, 'id')}, PRIMARY KEY (id))`,
+    `CREATE NODE TABLE IF NOT EXISTS AccessRequest(${columns(ACCESS_REQUEST_PROPS, 'id')}, PRIMARY KEY (id))`,
     ...Object.entries({ ...ACCOUNT_TABLES, ...TASK_FORCE_TABLES }).map(([table, props]) => `CREATE NODE TABLE IF NOT EXISTS ${table}(${columns(props, 'id')}, PRIMARY KEY (id))`),
     ...LINK_TYPE_NAMES.map((t) => `CREATE REL TABLE IF NOT EXISTS ${t}(FROM Entity TO Entity, ${linkColumns})`),
   ];

@@ -15,6 +15,7 @@ import {
   type SymbolTable,
 } from '@neo4j-cypher/language-support';
 import { LABEL_NAMES, LINK_TYPES, LINK_TYPE_NAMES, SOURCE_PROPS, allLinkProps, allNodeProps } from '../../domain/model';
+import { ACCESS_REQUEST_PROPS } from '../access-requests';
 import { ACCOUNT_TABLES } from '../accounts';
 import { INVESTIGATION_PROPS } from '../investigations';
 import { JUDGEMENT_PROPS } from '../judgements';
@@ -25,9 +26,10 @@ import { SHEET_MAPPING_PROPS } from '../sheet-mappings';
  * Labels the Neo4j adapter writes beside the model's own: every model node also carries `Entity`
  * (ids are unique on it), evidence records are `Source`, one `Meta` node holds the schema version,
  * saved canvases are `Investigation`, investigators' judgements on case links `CaseLinkJudgement`,
- * saved import specifications `SheetMapping`, and the access layer's records are named in ACCOUNT_TABLES.
+ * saved import specifications `SheetMapping`, requests for access after a deconfliction hit
+ * `AccessRequest`, and the access layer's records are named in ACCOUNT_TABLES.
  */
-export const NEO4J_EXTRA_LABELS = ['Entity', 'Source', 'Meta', 'Investigation', 'CaseLinkJudgement', 'SheetMapping', ...(Object.keys(ACCOUNT_TABLES) as (keyof typeof ACCOUNT_TABLES)[]), ...(Object.keys(TASK_FORCE_TABLES) as (keyof typeof TASK_FORCE_TABLES)[])] as const;
+export const NEO4J_EXTRA_LABELS = ['Entity', 'Source', 'Meta', 'Investigation', 'CaseLinkJudgement', 'SheetMapping', 'AccessRequest', ...(Object.keys(ACCOUNT_TABLES) as (keyof typeof ACCOUNT_TABLES)[]), ...(Object.keys(TASK_FORCE_TABLES) as (keyof typeof TASK_FORCE_TABLES)[])] as const;
 
 /** Set and removed within one transaction to take a node's write lock (investigation-update.cypher). */
 const LOCK_PROPERTY = '_LOCK_';
@@ -65,7 +67,7 @@ function graphSchema(): NonNullable<DbSchema['graphSchema']> {
 }
 
 export function neo4jLintSchema(): DbSchema {
-  const propertyKeys = [allNodeProps(), allLinkProps(), SOURCE_PROPS, INVESTIGATION_PROPS, JUDGEMENT_PROPS, SHEET_MAPPING_PROPS, ...Object.values(ACCOUNT_TABLES), ...Object.values(TASK_FORCE_TABLES)].flatMap((props) => Object.keys(props));
+  const propertyKeys = [allNodeProps(), allLinkProps(), SOURCE_PROPS, INVESTIGATION_PROPS, JUDGEMENT_PROPS, SHEET_MAPPING_PROPS, ACCESS_REQUEST_PROPS, ...Object.values(ACCOUNT_TABLES), ...Object.values(TASK_FORCE_TABLES)].flatMap((props) => Object.keys(props));
   return {
     labels: [...LABEL_NAMES, ...NEO4J_EXTRA_LABELS],
     relationshipTypes: [...LINK_TYPE_NAMES],

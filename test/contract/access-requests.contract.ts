@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { GraphStore } from '../../server/src/store/graph-store';
+import { FJ, SH, ids } from './fixture';
+
+/** Requests for access after a deconfliction hit, behind the same port as the graph. */
+export function describeAccessRequestContract(name: string, makeStore: () => Promise<GraphStore>): void {
+  describe(`AccessRequestStore contract: ${name}`, () => {
+    let store: GraphStore;
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('records a pending request, lists it for the holder and the requester only, newest first', async () => {
+      const first = await store.accessRequests.createAccessRequest({ nodeId: ids.callerPhone, requester: SH, holder: FJ, requestedBy: 'officer-wu', reason: '串并案' });
+      const second = await store.accessRequests.createAccessRequest({ nodeId: ids.collect, requester: FJ, holder: SH, requestedBy: 'officer-lin', reason: '核查收款卡' });
+      expect(first).toEqual({
+        id: expect.stringMatching(/^access:/),
+        nodeId: ids.callerPhone,
+        requester: SH,
+        holder: FJ,
+        requestedBy: 'officer-wu',
+        reason: '串并案',
+        requestedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        status: 'PENDING',
+        decidedBy: '',
+        decidedAt: '',
+        note: '',
+        grantedCases: [],
+      });
+      expect(await store.accessRequests.getAccessRequest(first.id)).toEqual(first);
+      expect(await store.accessRequests.getAccessRequest('access:none')).toBeNull();
+      expect(await store.accessRequests.listAccessRequests({ holders: [FJ], requesters: [] })).toEqual([first]);
+      expect(await store.accessRequests.listAccessRequests({ holders: [], requesters: [FJ] })).toEqual([second]);
+      expect(await store.accessRequests.listAccessRequests({ holders: [SH], requesters: [SH] })).toEqual([second, first]);
+      expect(await store.accessRequests.listAccessRequests({ holders: [], requesters: [] })).toEqual([]);
+      expect(await store.accessRequests.listAccessRequests({ holders: ['hn-psb'], requesters: [] })).toEqual([]);
+    });
+
+    it('decides a request once: a second decision finds it decided and changes nothing', async () => {
+      const r = await store.accessRequests.createAccessRequest({ nodeId: ids.callerPhone, requester: SH, holder: FJ, requestedBy: 'officer-wu', reason: '串并案' });
+      const granted = await store.accessRequests.decideAccessRequest(r.id, { status: 'GRANTED', decidedBy: 'officer-lin', note: '同意', grantedCases: [ids.fj1] });
+      expect(granted).toEqual({ ...r, status: 'GRANTED', decidedBy: 'officer-lin', decidedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), note: '同意', grantedCases: [ids.fj1] });
+      expect(await store.accessRequests.decideAccessRequest(r.id, { status: 'REFUSED', decidedBy: 'officer-zhao', note: '', grantedCases: [] })).toBeNull();
+      expect(await store.accessRequests.getAccessRequest(r.id)).toEqual(granted);
+    });
+  });
+}
