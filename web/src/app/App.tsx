@@ -4,6 +4,9 @@ import { Report } from '../report/Report';
 import { ImportSheet } from '../sheets/ImportSheet';
 import { Warnings } from '../warning/Warnings';
 import { Series } from '../linkage/Series';
+import { AccessRequests } from '../access/AccessRequests';
+import { TaskForces } from '../task-force/TaskForces';
+import { TaskForcePage } from '../task-force/TaskForcePage';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { LoginScreen } from '../viewer/LoginScreen';
@@ -34,6 +37,12 @@ function Screen() {
       return <Warnings key={visit} gang={route.gang} />;
     case 'series':
       return <Series key={visit} offset={route.offset} />;
+    case 'access':
+      return <AccessRequests key={visit} />;
+    case 'taskForces':
+      return <TaskForces key={visit} />;
+    case 'taskForce':
+      return <TaskForcePage key={visit} id={route.id} />;
     case 'home':
     default:
       return <Home q={route.q} />;

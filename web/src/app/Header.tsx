@@ -38,6 +38,12 @@ export function Header() {
             <AppLink route={{ name: 'import' }} className="button subtle">
               {t('nav.import')}
             </AppLink>
+            <AppLink route={{ name: 'taskForces' }} className="button subtle">
+              {t('nav.taskForces')}
+            </AppLink>
+            <AppLink route={{ name: 'access' }} className="button subtle" data-testid="nav-access">
+              {t('nav.access')}
+            </AppLink>
           </>
         )}
         <button type="button" className="button subtle" lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} title={t('lang.switchLabel')} onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="lang-switch">

@@ -42,7 +42,7 @@ export function useNavigation(): Navigation {
 }
 
 /** A link to a route of the app: a real href (open in a new tab works), navigated in place on a plain click. */
-export function AppLink({ route, className, children, ...rest }: { route: Route; className?: string; children: ReactNode; 'aria-label'?: string }) {
+export function AppLink({ route, className, children, ...rest }: { route: Route; className?: string; children: ReactNode; 'aria-label'?: string; 'data-testid'?: string }) {
   const { navigate } = useNavigation();
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

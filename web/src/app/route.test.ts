@@ -15,6 +15,9 @@ describe('routes', () => {
       { name: 'warnings', gang: 'gang:730' },
       { name: 'series', offset: 0 },
       { name: 'series', offset: 50 },
+      { name: 'access' },
+      { name: 'taskForces' },
+      { name: 'taskForce', id: 'tf:2f1e7c4a-0b7e-4f55-9d1b-1c2d3e4f5a6b' },
     ];
     for (const route of routes) {
       const url = new URL(routeHref(route), 'http://app');

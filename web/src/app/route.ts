@@ -11,7 +11,10 @@ export type Route =
   | { name: 'report' }
   | { name: 'import' }
   | { name: 'warnings'; gang: string | null }
-  | { name: 'series'; offset: number };
+  | { name: 'series'; offset: number }
+  | { name: 'access' }
+  | { name: 'taskForces' }
+  | { name: 'taskForce'; id: string };
 
 export function parseRoute(pathname: string, search: string): Route {
   const params = new URLSearchParams(search);
@@ -23,6 +26,16 @@ export function parseRoute(pathname: string, search: string): Route {
       return { name: 'home', q: '' };
     }
   }
+  const tf = /^\/task-forces\/([^/]+)\/?$/.exec(pathname);
+  if (tf) {
+    try {
+      return { name: 'taskForce', id: decodeURIComponent(tf[1]!) };
+    } catch {
+      return { name: 'taskForces' };
+    }
+  }
+  if (/^\/task-forces\/?$/.test(pathname)) return { name: 'taskForces' };
+  if (/^\/access\/?$/.test(pathname)) return { name: 'access' };
   if (/^\/report\/?$/.test(pathname)) return { name: 'report' };
   if (/^\/import\/?$/.test(pathname)) return { name: 'import' };
   if (/^\/warnings\/?$/.test(pathname)) return { name: 'warnings', gang: params.get('gang') || null };
@@ -44,6 +57,12 @@ export function routeHref(route: Route): string {
       return `/investigations/${encodeURIComponent(route.id)}`;
     case 'report':
       return '/report';
+    case 'access':
+      return '/access';
+    case 'taskForces':
+      return '/task-forces';
+    case 'taskForce':
+      return `/task-forces/${encodeURIComponent(route.id)}`;
     case 'import':
       return '/import';
     case 'warnings':

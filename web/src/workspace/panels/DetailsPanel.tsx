@@ -9,6 +9,7 @@ import { formatValue } from './format-value';
 import { useState, type ReactNode } from 'react';
 import { useViewer } from '../../viewer/ViewerProvider';
 import { mayReveal, RevealButton } from '../../viewer/RevealDialog';
+import { DeconflictionHit } from '../../access/DeconflictionHit';
 
 /** A link as the canvas keeps it holds every field the app asked for (LinkFields), evidence included. */
 const full = (l: ApiLink) => l as unknown as Partial<FullLink> & ApiLink;
@@ -61,6 +62,7 @@ function NodeDetails({ node }: { node: ApiNode }) {
         {t(`label.${node.label}`)} · {node.caption ?? node.id}
       </h3>
       <Rows rows={rows} extra={extra} />
+      {(LABELS[node.label].identifier || node.label === 'Person') && <DeconflictionHit key={node.id} nodeId={node.id} label={node.label} />}
     </section>
   );
 }

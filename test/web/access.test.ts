@@ -1,0 +1,93 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { api, axeViolations, demoPasswords, idle, nodeOnPage, shot, useWebApp, waitForNodes, type RunningServer } from './harness';
+
+/** In the demo data, Shanghai Pudong and Fujian Longyan both have a case with this collection card (seed/README.md). */
+const CARD = 'card:6228276089516806214';
+const FJ_CASE = 'case:A350800000000202402000002';
+
+async function logIn(page: Page, server: RunningServer, name: string, who: string) {
+  if (await page.getByTestId('logout').isVisible()) await page.getByTestId('logout').click();
+  await page.getByTestId('login-name').fill(name);
+  await page.getByTestId('login-password').fill(demoPasswords(server).get(name)!);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('session-who').getByText(who).waitFor();
+}
+
+/** What the signed-in user's own session sees of some nodes (the page's cookie). */
+const nodesSeen = (page: Page, ids: string[]) =>
+  page.evaluate(async (ids) => {
+    const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids } }) });
+    return ((await response.json()) as { data: { nodes: { id: string }[] } }).data.nodes.map((n) => n.id);
+  }, ids);
+
+/**
+ * Issue 7's browser check: users of two agencies. Pudong sees that Fujian Longyan also holds a
+ * card of its case — and nothing of Longyan's — asks for access, Longyan grants it, and Pudong
+ * then opens Longyan's case on its canvas.
+ */
+describe('deconfliction and a request for access, between two agencies in a browser', () => {
+  const web = useWebApp({ timeout: 30_000 });
+
+  it('shows the hit, sends the request, the other agency grants it, and the requester sees the granted records', async () => {
+    const { page, server, session } = web;
+    const { data } = (await api(server.url, `{ nodes(ids: ["${CARD}", "${FJ_CASE}"]) { id owners } }`)) as { data: { nodes: { id: string; owners: string[] }[] } };
+    expect(data.nodes.find((n) => n.id === CARD)!.owners).toEqual(expect.arrayContaining(['sh-pudong-psb', 'fj-longyan-psb']));
+    expect(data.nodes.find((n) => n.id === FJ_CASE)!.owners).toEqual(['fj-longyan-psb']);
+
+    session.autoSession = false;
+    await page.goto(server.url);
+    await logIn(page, server, 'pudong.investigator', '上海市公安局浦东分局 · 侦查员');
+    expect(await nodesSeen(page, [CARD, FJ_CASE])).toEqual([CARD]);
+
+    // The hit on the card: Longyan holds it too, by name only.
+    await page.goto(`${server.url}/workspace?open=${encodeURIComponent(CARD)}`);
+    await waitForNodes(page, `ids.includes('${CARD}')`);
+    await idle(page);
+    const card = await nodeOnPage(page, CARD);
+    await page.mouse.click(card.x, card.y);
+    await page.getByTestId('tab-details').click();
+    const hit = page.getByTestId('deconfliction-hit').getByTestId('hit-fj-longyan-psb');
+    await hit.getByText('福建省龙岩市公安局也掌握此银行卡').waitFor();
+    expect(await page.getByTestId('deconfliction-hit').innerText()).not.toContain('A350800000000202402000002');
+    await shot(page, 'access-1-hit');
+
+    // The request, with its reason.
+    await hit.getByTestId('hit-request').click();
+    await page.getByTestId('request-access-send').click();
+    await page.getByTestId('request-access-dialog').getByText('请填写理由（至少 4 个字符）。').waitFor();
+    await page.getByTestId('request-access-reason').fill('浦东 A310115000000202406000014 案收款卡与贵局案件重合，请求串并核查');
+    await page.getByTestId('request-access-send').click();
+    await hit.getByTestId('hit-status').getByText('已发送访问请求，等待对方决定').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'access-2-requested');
+
+    // Longyan grants it.
+    await logIn(page, server, 'fj.investigator', '福建省龙岩市公安局 · 侦查员');
+    await page.getByTestId('nav-access').click();
+    const incoming = page.getByTestId('access-incoming');
+    const row = incoming.locator('tbody tr').filter({ hasText: '上海市公安局浦东分局' });
+    await row.getByText('浦东 A310115000000202406000014 案收款卡与贵局案件重合，请求串并核查').waitFor();
+    expect(await row.getByTestId('access-status').innerText()).toContain('待决定');
+    await row.getByTestId('access-note').fill('同意，联系人：龙岩市局反诈中心');
+    await shot(page, 'access-3-incoming');
+    await row.getByTestId('access-grant').click();
+    await row.getByTestId('access-status').getByText('已同意').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'access-4-granted');
+
+    // Pudong now sees Longyan's case, and opens it on the canvas.
+    await logIn(page, server, 'pudong.investigator', '上海市公安局浦东分局 · 侦查员');
+    expect(await nodesSeen(page, [CARD, FJ_CASE])).toEqual([CARD, FJ_CASE]);
+    await page.getByTestId('nav-access').click();
+    const outgoing = page.getByTestId('access-outgoing').locator('tbody tr').filter({ hasText: '福建省龙岩市公安局' });
+    await outgoing.getByTestId('access-status').getByText('已同意').waitFor();
+    expect(await outgoing.getByTestId('access-status').innerText()).toContain('同意，联系人：龙岩市局反诈中心');
+    await outgoing.getByTestId('access-open-granted').click();
+    await waitForNodes(page, `ids.includes('${FJ_CASE}') && ids.includes('${CARD}')`);
+    await idle(page);
+    await shot(page, 'access-5-granted-on-canvas');
+    // Before each login the app asks who is signed in, and the server answers 401: that is how the login screen shows.
+    expect(session.errors.filter((e) => e !== 'console: Failed to load resource: the server responded with a status of 401 (Unauthorized)')).toEqual([]);
+  }, 240_000);
+});
