@@ -61,6 +61,15 @@ describe('task forces and shares over the API', () => {
     expect(await searchIds(gd, 'SH1')).toEqual([]);
   });
 
+  it('a record seen through a share is its holders’ to change: writing it would make the reader a holder', async () => {
+    const freeze = await fj('mutation($c: ID!) { freezeCard(cardId: $c, amount: "100") { id } }', { c: ids.collect });
+    expect(freeze.body.errors[0]).toMatchObject({ message: 'This record was shared with you; only the agencies that hold it may change it.', extensions: { code: 'FORBIDDEN' } });
+    const upsert = await fj('mutation($id: ID!) { upsertNode(id: $id, label: Case, props: { caseNo: "X" }) { id } }', { id: ids.sh1 });
+    expect(upsert.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const [sh1] = await store.getNodes({ agencies: [SH], userId: 'x' }, [ids.sh1]);
+    expect([sh1?.owners, sh1?.props.caseNo]).toEqual([[SH], 'SH1']);
+  });
+
   it('shares never widen: a case seen only through a share cannot be shared onward; a case one cannot see is not found', async () => {
     const onward = await fj('mutation($tf: ID!, $c: ID!) { shareCase(taskForceId: $tf, caseId: $c) { id } }', { tf: tfId, c: ids.sh1 });
     expect(onward.body.errors[0].extensions.code).toBe('FORBIDDEN');

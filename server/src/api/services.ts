@@ -35,6 +35,17 @@ export function ownerFor(viewer: ApiViewer, agency?: string | null): string {
   return owner;
 }
 
+/**
+ * The viewer's agency that holds a visible node, for writing it. A node seen only through a share
+ * (a task force, national sharing, a granted access request) is its holders' to change: writing
+ * it would make the viewer's agency a holder, and the share would widen.
+ */
+export function heldBy(viewer: ApiViewer, node: GraphNode): string {
+  const owner = node.owners.find((o) => viewer.agencies.includes(o));
+  if (!owner) throw apiError('FORBIDDEN', 'This record was shared with you; only the agencies that hold it may change it.');
+  return owner;
+}
+
 /** Store refusals of a batch are the client's to fix; anything else stays masked. */
 async function write<T>(run: () => Promise<T>): Promise<T> {
   try {
@@ -138,6 +149,8 @@ export function createServices(store: GraphStore, deps: { exports: ExportDeps })
       const owner = ownerFor(viewer, a.agency);
       const r = record({ kind: 'node', id: a.id, label: a.label, props: a.props ?? {} });
       if (r.kind !== 'node') throw apiError('BAD_INPUT', 'Not a node.');
+      const [seen] = await store.getNodes(viewer, [a.id]);
+      if (seen) heldBy(viewer, seen);
       await write(() => store.upsert({ nodes: [toNodeInput(r, owner)], links: [], sources: [] }, viewer.userId));
       return visible(viewer, a.id, a.label);
     },
@@ -175,7 +188,7 @@ export function createServices(store: GraphStore, deps: { exports: ExportDeps })
 
   /** Writes new properties of a visible node as the first of the viewer's agencies that owns it. */
   async function update(viewer: ApiViewer, node: GraphNode, props: Props): Promise<GraphNode> {
-    const owner = node.owners.find((o) => viewer.agencies.includes(o)) ?? ownerFor(viewer);
+    const owner = heldBy(viewer, node);
     await write(() => store.upsert({ nodes: [{ id: node.id, label: node.label, owner, props }], links: [], sources: [] }, viewer.userId));
     const [after] = await store.getNodes(viewer, [node.id]);
     return after!;
