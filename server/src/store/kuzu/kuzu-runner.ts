@@ -6,7 +6,7 @@ import type { CheckedBatch } from '../batch-check';
 import { loadQueries, statements, withBounds } from '../cypher';
 import { StoreLockedError } from '../graph-store';
 import type { CypherRunner, Row } from '../runner';
-import { writeBatch } from './bulk-write';
+import { writeBatch, type ColumnCache } from './bulk-write';
 import { writeGrant } from './grant-write';
 import type { RecordSet } from '../task-forces';
 import { inline } from './literals';
@@ -37,6 +37,7 @@ export class KuzuRunner implements CypherRunner {
   private readonly queries = loadQueries('kuzu');
   private readonly prepared = new Map<string, PreparedStatement>();
   private readonly serial = new Serial();
+  private readonly columns: ColumnCache = new Map();
 
   private constructor(
     private readonly db: Database,
@@ -76,7 +77,7 @@ export class KuzuRunner implements CypherRunner {
       const session: KuzuSession = { query: (text, params) => this.execute(text, params ?? {}) };
       await this.execute('BEGIN TRANSACTION', {});
       try {
-        const result = await writeBatch(session, batch, by, now);
+        const result = await writeBatch(session, batch, by, now, this.columns);
         await this.execute('COMMIT', {});
         return result;
       } catch (error) {

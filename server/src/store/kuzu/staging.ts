@@ -1,0 +1,135 @@
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KuzuSession } from './kuzu-runner';
+
+/**
+ * Staging files for Kuzu's COPY, one per table per batch: CSV, which Kuzu reads by column
+ * position, written in the table's own column order. Every string is quoted with `"` doubled
+ * inside (RFC 4180; Kuzu's default escape is a backslash, hence QUOTE and ESCAPE given); a null
+ * string is `\N` (NULL_STRINGS: by default Kuzu reads `""` as null, and an empty key is a real
+ * value), any other null an empty field (Kuzu 0.11 applies NULL_STRINGS to strings alone);
+ * and a file with a line break inside a value is read with PARALLEL=FALSE (Kuzu's parallel reader
+ * refuses quoted line breaks). Kuzu reads a list cell `[a,b]` without unquoting its items, so a
+ * list item is written bare only when it has none of `[ ] , ' " \ { }`, no line break and no
+ * surrounding space; a table whose rows hold any other list item, or the string `\N`, goes as
+ * JSON lines instead (Kuzu's JSON reader takes any value, at about the same speed here).
+ */
+export interface TableColumns {
+  /** Column names in the table's order; a link table's begin with `from` and `to`. */
+  names: string[];
+  /** Kuzu types, by column. */
+  types: string[];
+}
+
+const CSV_OPTIONS = `HEADER=true, QUOTE='"', ESCAPE='"', NULL_STRINGS=['\\\\N']`;
+/** The COPY options that read staged CSV; `lineBreaks`: some value holds a line break. */
+export const csvOptions = (lineBreaks: boolean) => `${CSV_OPTIONS}${lineBreaks ? ', PARALLEL=FALSE' : ''}`;
+const BARE_ITEM = /^(?:[^\s,[\]'"\\{}]|[^\s,[\]'"\\{}][^\r\n,[\]'"\\{}]*[^\s,[\]'"\\{}])$/;
+
+/** The columns of each table, read once per database from Kuzu's catalog. */
+export async function tableColumns(s: KuzuSession, table: string, rel: boolean): Promise<TableColumns> {
+  const rows = await s.query(`CALL table_info('${table}') RETURN *`);
+  const names = rows.map((r) => String(r.name));
+  const types = rows.map((r) => String(r.type));
+  return rel ? { names: ['from', 'to', ...names], types: ['STRING', 'STRING', ...types] } : { names, types };
+}
+
+/** Writes `rows` to a staging file in `dir` and COPYs it into `table`; nothing when there are none. */
+export async function copyRows(s: KuzuSession, dir: string, table: string, columns: TableColumns, rows: Record<string, unknown>[], n: number): Promise<void> {
+  if (rows.length === 0) return;
+  const base = join(dir, `${table}-${n}`);
+  if (base.includes("'")) throw new Error(`temporary folder ${dir} has a quote in its name`);
+  const staged = writeCsv(`${base}.csv`, columns, rows);
+  if (staged === null) {
+    rmSync(`${base}.csv`, { force: true });
+    writeInChunks(`${base}.json`, rows.length, (i) => JSON.stringify(rows[i]));
+    await s.query(`COPY ${table} FROM '${base}.json'`);
+    return;
+  }
+  await s.query(`COPY ${table} FROM '${base}.csv' (${csvOptions(staged.lineBreaks)})`);
+}
+
+/** Writes the CSV of `rows` to `file`; null (the file half written) when some value cannot be written in CSV exactly. */
+export function writeCsv(file: string, columns: TableColumns, rows: Record<string, unknown>[]): { lineBreaks: boolean } | null {
+  const csv = new CsvLines(columns);
+  let bad = false;
+  writeInChunks(
+    file,
+    rows.length,
+    (i) => {
+      const text = bad ? null : csv.line(rows[i]!);
+      if (text === null) bad = true;
+      return text ?? '';
+    },
+    csv.header,
+  );
+  return bad ? null : { lineBreaks: csv.lineBreaks };
+}
+
+/** One table's rows as CSV lines (see above). */
+export class CsvLines {
+  readonly header: string;
+  /** Whether a line so far had a line break inside a value (COPY must then read it with PARALLEL=FALSE). */
+  lineBreaks = false;
+  private readonly kinds: number[];
+  private readonly cells: string[];
+
+  constructor(private readonly columns: TableColumns) {
+    this.header = columns.names.join(',');
+    this.kinds = columns.types.map((t) => (t.endsWith('[]') ? LIST : t === 'STRING' ? STRING : OTHER));
+    this.cells = new Array<string>(columns.names.length);
+  }
+
+  /** The line of `row`, or null when one of its values cannot be written in CSV exactly. */
+  line(row: Record<string, unknown>): string | null {
+    const { names } = this.columns;
+    const { kinds, cells } = this;
+    for (let c = 0; c < names.length; c++) {
+      const value = row[names[c]!];
+      if (value === null || value === undefined) {
+        cells[c] = kinds[c] === STRING ? '\\N' : '';
+        continue;
+      }
+      switch (kinds[c]) {
+        case STRING: {
+          const text = typeof value === 'string' ? value : String(value);
+          if (text === '\\N') return null;
+          if (text.includes('\n') || text.includes('\r')) this.lineBreaks = true;
+          cells[c] = text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
+          break;
+        }
+        case LIST: {
+          const items = value as unknown[];
+          for (const item of items) if (typeof item !== 'string' || !BARE_ITEM.test(item)) return null;
+          cells[c] = `"[${items.join(',')}]"`;
+          break;
+        }
+        default:
+          cells[c] = String(value);
+      }
+    }
+    return cells.join(',');
+  }
+}
+
+/** Writes `count` lines (and a header line first, if given) to `file`, a few megabytes at a time. */
+function writeInChunks(file: string, count: number, lineAt: (i: number) => string, header?: string): void {
+  const fd = openSync(file, 'w');
+  try {
+    let chunk: string[] = header === undefined ? [] : [header];
+    for (let i = 0; i < count; i++) {
+      chunk.push(lineAt(i));
+      if (chunk.length === 20_000) {
+        writeSync(fd, chunk.join('\n') + '\n');
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) writeSync(fd, chunk.join('\n') + '\n');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const STRING = 0;
+const LIST = 1;
+const OTHER = 2;
