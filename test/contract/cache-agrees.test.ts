@@ -41,7 +41,8 @@ describe('the embedded store’s in-memory graph', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cache-agrees-'));
   const queries: Query[] = [];
   const pairs: [string, string, Viewer][] = [];
-  const expected: { neighborhoods: unknown[]; paths: unknown[]; subgraphs: unknown[]; nodes: unknown[]; linked: unknown[]; trails: unknown[]; warnings: unknown[] } = { neighborhoods: [], paths: [], subgraphs: [], nodes: [], linked: [], trails: [], warnings: [] };
+  const expected: { neighborhoods: unknown[]; paths: unknown[]; subgraphs: unknown[]; nodes: unknown[]; linked: unknown[]; trails: unknown[]; warnings: unknown[]; searches: unknown[] } = { neighborhoods: [], paths: [], subgraphs: [], nodes: [], linked: [], trails: [], warnings: [], searches: [] };
+  const searches: { viewer: Viewer; text: string; labels?: Label[]; limit: number }[] = [];
   let gangs: (string | null)[] = [];
   let cases: string[] = [];
   let cards: string[] = [];
@@ -94,6 +95,24 @@ describe('the embedded store’s in-memory graph', () => {
     }
     gangs = [null, ...(await plain.search(all, '团伙', { limit: 5, labels: ['Gang'] })).map((h) => h.node.id)];
     for (const viewer of viewers) for (const gang of gangs) expected.warnings.push(rankWarnings(await plain.gangContacts(viewer, gang)));
+    // Every way search matches: ids, case numbers whole and in part, phones as typed, cards whole
+    // and by their last digits, handles, names, aliases; labels, limits that cut, and viewers.
+    const person = (await plain.search(all, '吴', { limit: 5, labels: ['Person'] }))[0]!.node;
+    const account = (await plain.search(all, 'wxid', { limit: 1, labels: ['OnlineAccount'] }))[0]!.node;
+    const aCase = (await plain.search(all, 'A3', { limit: 1, labels: ['Case'] }))[0]!.node;
+    const [card] = await plain.getNodes(all, ['card:6212261001730821007']);
+    const texts = [
+      '13', '6212', '0821', '3001', '8617093073001', '+86 170 9307 3001', '170-9307-3001', '6212261001730821007', 'A3', 'A310115000000202410901015',
+      'case:A310115000000202410901015', 'phone:+8617093073001', '吴', '团伙', '峰哥', 'wxid', '2024', '1', 'zzz-nothing', String(person.props.name),
+      ...((person.props.aliases as string[] | undefined) ?? []), String(account.props.handle), String(aCase.props.caseNo), String(card!.props.number).slice(-6), '１３', ' 6212 ',
+    ];
+    for (const [i, text] of texts.entries()) {
+      for (const [j, viewer] of viewers.entries()) {
+        const q = { viewer, text, limit: [3, 20, 500][(i + j) % 3]!, ...(j === 1 && i % 2 === 1 ? { labels: ['BankCard', 'Phone'] as Label[] } : {}) };
+        searches.push(q);
+        expected.searches.push((await plain.search(viewer, text, q)).map((h) => [h.node.id, h.matchedBy]));
+      }
+    }
     await plain.close();
     store = await openKuzuStore(dir);
     await store.ready();
@@ -142,6 +161,15 @@ describe('the embedded store’s in-memory graph', () => {
     expect(got).toEqual(expected.warnings);
   });
 
+  it('finds what Kuzu’s search finds, matched the same way, in the same order', async () => {
+    const got = [];
+    for (const q of searches) got.push((await store.search(q.viewer, q.text, q)).map((h) => [h.node.id, h.matchedBy]));
+    expect(got).toEqual(expected.searches);
+    const ways = new Set((expected.searches as [string, string][][]).flat().map(([, how]) => how));
+    expect([...ways].sort()).toEqual(['card', 'card-suffix', 'caseNo', 'handle', 'id', 'name', 'partial', 'phone', 'phone-suffix']);
+    expect(expected.searches.filter((s) => (s as unknown[]).length >= 3).length).toBeGreaterThan(12);
+  });
+
   it('follows the money trails Kuzu follows', async () => {
     expect(expected.trails.filter((t) => (t as unknown[]).length > 3).length).toBeGreaterThan(10);
     const got = [];
@@ -170,5 +198,18 @@ describe('the embedded store’s in-memory graph', () => {
     }
     expect(got).toEqual(expected.paths);
     expect(got.filter((p) => p.length > 0).length).toBeGreaterThan(20);
+  });
+
+  it('searches what a write changed at once', async () => {
+    const all = viewerList[0]!;
+    const [before] = await store.search(all, '吴', { limit: 1, labels: ['Person'] });
+    const person = before!.node;
+    await store.upsert({ nodes: [{ id: person.id, label: 'Person', owner: person.owners[0]!, props: { name: '欧阳改名', aliases: ['新外号'] } }], links: [], sources: [] }, 't');
+    await store.upsert({ nodes: [{ id: 'phone:+8613900001234', label: 'Phone', owner: 'sh-psb', props: { number: '+8613900001234' } }], links: [], sources: [] }, 't');
+    expect((await store.search(all, '欧阳改', { limit: 5 })).map((h) => [h.node.id, h.matchedBy])).toEqual([[person.id, 'name']]);
+    expect((await store.search(all, '新外号', { limit: 5 })).map((h) => [h.node.id, h.matchedBy])).toEqual([[person.id, 'name']]);
+    expect((await store.search(all, String(person.props.name), { limit: 500 })).map((h) => h.node.id)).not.toContain(person.id);
+    expect((await store.search(all, '139 0000 1234', { limit: 5 })).map((h) => [h.node.id, h.matchedBy])).toEqual([['phone:+8613900001234', 'phone']]);
+    expect((await store.search({ agencies: ['fj-longyan-psb'], userId: 't' }, '139 0000 1234', { limit: 5 }))).toEqual([]);
   });
 });

@@ -9,6 +9,9 @@ export const SESSION_COOKIE = 'clg_session';
 /** Sessions last two hours; then the user logs in again. */
 export const SESSION_TTL_SECONDS = 2 * 60 * 60;
 
+/** Verified tokens remembered, so a session's requests after its first skip the HMAC and the JSON parse. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 export type LoginOutcome =
   | { ok: true; token: string; claims: SessionClaims; mustChange: boolean }
   | { ok: false; reason: 'bad-credentials' }
@@ -28,6 +31,11 @@ export class Sessions {
   readonly throttle = new LoginThrottle();
   private revoked = new Set<string>();
   private loaded: Promise<void> | undefined;
+  /**
+   * Tokens whose signature verified, with their claims. Only a well-signed token gets in, and
+   * the expiry and the revoked list are still checked on every request.
+   */
+  private readonly verified = new Map<string, SessionClaims>();
 
   constructor(
     private readonly store: AccountStore,
@@ -82,11 +90,26 @@ export class Sessions {
   async sessionOf(request: Request): Promise<SessionClaims | null> {
     const token = tokenOf(request);
     if (!token) return null;
-    const claims = verifyToken(token, this.secret, Math.floor(this.now() / 1000));
+    const claims = this.verify(token);
     if (!claims) return null;
     this.loaded ??= this.store.revokedSessions(new Date(this.now()).toISOString()).then((ids) => ids.forEach((id) => this.revoked.add(id)));
     await this.loaded;
     return this.revoked.has(claims.sid) ? null : claims;
+  }
+
+  private verify(token: string): SessionClaims | null {
+    const nowSeconds = Math.floor(this.now() / 1000);
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.exp > nowSeconds) return known;
+      this.verified.delete(token);
+      return null;
+    }
+    const claims = verifyToken(token, this.secret, nowSeconds);
+    if (!claims) return null;
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.clear();
+    this.verified.set(token, claims);
+    return claims;
   }
 }
 

@@ -7,14 +7,15 @@ const MAX_BODY_BYTES = API_LIMITS.bundleBytes.max + 1024 * 1024;
 
 class TooLarge extends Error {}
 
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  const headers = new Headers();
+async function toRequest(app: App, req: IncomingMessage, origin: string): Promise<Request> {
+  const headers: [string, string][] = [];
   for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
-    else if (value !== undefined) headers.set(name, value);
+    // The client's address for login throttling: from the socket, never from what the client sent.
+    if (name === PEER) continue;
+    if (Array.isArray(value)) value.forEach((v) => headers.push([name, v]));
+    else if (value !== undefined) headers.push([name, value]);
   }
-  // The client's address for login throttling: from the socket, never from what the client sent.
-  headers.set(PEER, req.socket.remoteAddress ?? 'unknown');
+  headers.push([PEER, req.socket.remoteAddress ?? 'unknown']);
   const chunks: Buffer[] = [];
   let bytes = 0;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -25,7 +26,7 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
       chunks.push(chunk as Buffer);
     }
   }
-  return new Request(new URL(req.url ?? '/', origin), {
+  return new app.Request(new URL(req.url ?? '/', origin), {
     method: req.method,
     headers,
     body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
@@ -41,7 +42,7 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 /** Serves an App on a port: the only place that touches node:http. */
 export function serve(app: App, port: number): Promise<Server> {
   const server = createServer((req, res) => {
-    toRequest(req, `http://localhost:${port}`)
+    toRequest(app, req, `http://localhost:${port}`)
       .then((request) => app.fetch(request))
       .then((response) => send(res, response))
       .catch((error: unknown) => {

@@ -82,7 +82,9 @@ export const Node = builder.interfaceRef<GraphNode>('Node').implement({
       description: 'What the canvas shows: the label\'s caption property (masked like it), or the id.',
       resolve: (n, _, ctx) => {
         const prop = LABELS[n.label].caption;
-        return Promise.resolve(ctx.mask((LABELS[n.label].props as Record<string, PropDef>)[prop], n.props[prop], n)).then((v) => String(v ?? n.id));
+        const value = ctx.mask((LABELS[n.label].props as Record<string, PropDef>)[prop], n.props[prop], n);
+        // Synchronous unless masking must ask whether a person is a victim: a promise per node makes the executor wait on each.
+        return value instanceof Promise ? value.then((v) => String(v ?? n.id)) : String(value ?? n.id);
       },
     }),
     owners: t.exposeStringList('owners', { description: 'Agencies that contributed this node.' }),
@@ -152,8 +154,11 @@ export const Link = builder.interfaceRef<GraphLink>('Link').implement({
   }),
 });
 
+const LINK_TYPE_OBJECTS = new Map<string, string>(LINK_TYPE_NAMES.map((type) => [type, `${type.toLowerCase().replace(/(^|_)(\w)/g, (_, __, c: string) => c.toUpperCase())}Link`]));
+
+/** The GraphQL object type of a link type (TRANSFERRED: TransferredLink), worked out once per type. */
 function linkTypeName(type: LinkType): string {
-  return `${type.toLowerCase().replace(/(^|_)(\w)/g, (_, __, c: string) => c.toUpperCase())}Link`;
+  return LINK_TYPE_OBJECTS.get(type)!;
 }
 
 for (const type of LINK_TYPE_NAMES) {

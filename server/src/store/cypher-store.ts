@@ -32,6 +32,7 @@ import type { CacheKeeper } from './cache/cache-keeper';
 import { cachedLinkedCases, cachedNeighborhood, cachedNodes, cachedPaths, cachedSubgraph, cachedTransfersAt, cachedTransfersOut } from './cache/cached-reads';
 import { cachedIncidence } from './cache/cached-incidence';
 import type { AccessRequestStore } from './access-requests';
+import { cachedSearch } from './cache/cached-search';
 import type { AccountStore } from './accounts';
 import { CypherAccessRequests } from './cypher-access-requests';
 import { CypherAccounts } from './cypher-accounts';
@@ -171,6 +172,8 @@ export class CypherGraphStore implements GraphStore {
   async search(viewer: Viewer, text: string, options: SearchOptions): Promise<SearchHit[]> {
     const terms = searchTerms(text);
     if (terms.text.length === 0 || viewer.agencies.length === 0) return [];
+    const cache = this.cache?.current();
+    if (cache) return cachedSearch(cache, viewer, terms, options.labels?.length ? options.labels : LABEL_NAMES, clamp(options.limit, 1, STORE_LIMITS.maxLimit));
     const rows = await this.runner.read('search', {
       ...viewerParams(viewer),
       labels: options.labels?.length ? options.labels : LABEL_NAMES,

@@ -1,4 +1,5 @@
 import type { GraphLink, GraphNode } from '../../domain/types';
+import { searchIndex } from './cached-search';
 import type { GraphCache } from './graph-cache';
 
 /** Where a cache comes from: the engine that holds the graph. */
@@ -85,6 +86,8 @@ export class CacheKeeper {
     this.loading = this.source
       .load()
       .then((cache) => {
+        // Built here, off any request's path: the first search would otherwise wait for it.
+        searchIndex(cache);
         this.cache = cache;
         this.fresh = write === this.writes;
       })

@@ -2,7 +2,7 @@ import { LABEL_NAMES, LINK_TYPE_NAMES, type Label, type LinkType } from '../../d
 import type { GraphLink, GraphNode, Viewer } from '../../domain/types';
 import { encodeRecordOwners, principalsOf, visibleEncoded } from '../visibility';
 import { IdIndex } from './id-index';
-import { decodeLink, decodeNode, decodeNodeText } from './layout';
+import { decodeLink, decodeNode, decodeNodeText, LIST_SEPARATOR } from './layout';
 
 const LABEL_CODE = new Map<Label, number>(LABEL_NAMES.map((l, i) => [l, i]));
 const TYPE_CODE = new Map<LinkType, number>(LINK_TYPE_NAMES.map((t, i) => [t, i]));
@@ -206,6 +206,16 @@ export class GraphCache {
     this.linkOverride.set(l, row);
   }
 
+  /** Whether node `v`'s row was rewritten since the load (reads take it from the rewrite). */
+  rewritten(v: number): boolean {
+    return this.nodeOverride.has(v);
+  }
+
+  /** The nodes rewritten or added since the load. */
+  rewrittenNodes(): IterableIterator<number> {
+    return this.nodeOverride.keys();
+  }
+
   label(v: number): Label {
     return LABEL_NAMES[this.nodeLabel[v]!]!;
   }
@@ -225,7 +235,11 @@ export class GraphCache {
   /** The named string properties of node `v`, decoding no more of its row than they need. */
   nodeText(v: number, names: readonly string[]): Record<string, string> {
     const override = this.nodeOverride.get(v);
-    if (override) return Object.fromEntries(names.flatMap((n) => (typeof override.props[n] === 'string' ? [[n, override.props[n] as string]] : [])));
+    if (override) {
+      // As a row holds them: a list's items joined by LIST_SEPARATOR, empty values absent.
+      const text = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) ? value.join(LIST_SEPARATOR) : '');
+      return Object.fromEntries(names.flatMap((n) => (text(override.props[n]) === '' ? [] : [[n, text(override.props[n])]])));
+    }
     const rows = this.nodeRows[this.nodeRowFile[v]!]!;
     const slot = this.nodeRowSlot[v]!;
     return decodeNodeText(rows.buffer, rows.start[slot]!, rows.end[slot]!, names);
