@@ -65,6 +65,15 @@ const toShare = (r: Row): Share => ({
  * `granted` is told which records changed, so the store's in-memory graph follows.
  */
 export class CypherTaskForces implements TaskForceStore {
+  /**
+   * Every membership, read once and dropped on each change made here: every request asks whose
+   * task forces its user is in. Only for the embedded engine, which one process holds; with
+   * Neo4j another server may change memberships, so each request reads them.
+   */
+  private memberCache: TaskForceMember[] | null = null;
+  /** Counts membership changes: a read that overlapped one is not kept. */
+  private memberVersion = 0;
+
   constructor(
     private readonly runner: CypherRunner,
     private readonly granted: (records: RecordSet) => Promise<void>,
@@ -86,12 +95,35 @@ export class CypherTaskForces implements TaskForceStore {
   }
 
   async addMember(m: TaskForceMember): Promise<boolean> {
-    const [row] = await this.runner.writeQuery('task-force-member-add', { ...m, id: memberId(m.taskForceId, m.kind, m.member) });
-    return row?.created === true;
+    this.membersChanged();
+    try {
+      const [row] = await this.runner.writeQuery('task-force-member-add', { ...m, id: memberId(m.taskForceId, m.kind, m.member) });
+      return row?.created === true;
+    } finally {
+      this.membersChanged();
+    }
   }
 
   async removeMember(taskForceId: string, kind: MemberKind, member: string): Promise<boolean> {
-    return (await this.runner.writeQuery('task-force-member-remove', { id: memberId(taskForceId, kind, member) })).length > 0;
+    this.membersChanged();
+    try {
+      return (await this.runner.writeQuery('task-force-member-remove', { id: memberId(taskForceId, kind, member) })).length > 0;
+    } finally {
+      this.membersChanged();
+    }
+  }
+
+  private membersChanged(): void {
+    this.memberCache = null;
+    this.memberVersion++;
+  }
+
+  private async allMembers(): Promise<TaskForceMember[]> {
+    if (this.memberCache) return this.memberCache;
+    const version = this.memberVersion;
+    const all = (await this.runner.read('task-force-members-all', {})).map(toMember);
+    if (version === this.memberVersion) this.memberCache = all;
+    return all;
   }
 
   async members(taskForceId: string): Promise<TaskForceMember[]> {
@@ -99,6 +131,11 @@ export class CypherTaskForces implements TaskForceStore {
   }
 
   async memberships(userId: string, agencies: readonly string[]): Promise<string[]> {
+    if (this.runner.kind === 'embedded') {
+      const all = await this.allMembers();
+      const ids = all.filter((m) => (m.kind === 'user' && m.member === userId) || (m.kind === 'agency' && agencies.includes(m.member))).map((m) => m.taskForceId);
+      return [...new Set(ids)].sort();
+    }
     const rows = await this.runner.read('task-force-memberships', { userId, agencies: [...agencies] });
     return rows.map((r) => str(r.taskForceId)).sort();
   }
