@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import { addInSlices, inSlices } from './cy-apply';
+import { addInSlices, inSlices, nextSliceSize } from './cy-apply';
 
 let cy: Core | undefined;
 afterEach(() => cy?.destroy());
@@ -14,13 +14,24 @@ describe('addInSlices', () => {
     for (let i = 0; i < 1500; i++) els.push({ group: 'edges', data: { id: `e${i}`, source: `n${i}`, target: `n${i + 1}` } });
     for (let i = 0; i <= 1500; i++) els.push({ group: 'nodes', data: { id: `n${i}` } });
     const slices = await addInSlices(cy, els, { firstSlice: 100, budgetMs: 1e9, nextFrame: nextTick });
-    expect([slices, cy.nodes().length, cy.edges().length]).toEqual([3, 1501, 1500]);
+    // 100, 200, 400, 800 and the last 1,501: each slice at most twice the one before.
+    expect([slices, cy.nodes().length, cy.edges().length]).toEqual([5, 1501, 1500]);
   });
 
   it('sizes slices by what the last one cost, within the bounds', async () => {
     const sizes: number[] = [];
     const slices = await inSlices(Array.from({ length: 100 }, (_, i) => i), (s) => sizes.push(s.length), { firstSlice: 10, minSlice: 25, maxSlice: 40, budgetMs: 1e9, nextFrame: nextTick });
-    expect([slices, sizes]).toEqual([4, [10, 40, 40, 10]]);
+    expect([slices, sizes]).toEqual([4, [10, 25, 40, 25]]);
+  });
+
+  it('fits the next slice to the budget at the last one’s cost, growing at most twofold', () => {
+    const bounds = { budgetMs: 40, min: 20, max: 2000 };
+    expect(nextSliceSize(100, 80, bounds)).toBe(50);
+    expect(nextSliceSize(100, 40, bounds)).toBe(100);
+    expect(nextSliceSize(100, 10, bounds)).toBe(200);
+    expect(nextSliceSize(100, 0, bounds)).toBe(200);
+    expect(nextSliceSize(100, 1000, bounds)).toBe(20);
+    expect(nextSliceSize(1500, 1, bounds)).toBe(2000);
   });
 
   it('stops between slices when aborted', async () => {

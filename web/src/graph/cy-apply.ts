@@ -13,16 +13,28 @@ import type { Core, ElementDefinition } from 'cytoscape';
 export interface SliceOptions {
   /** Time for one slice and its frame, ms (default 40: long tasks start at 50). */
   budgetMs?: number;
-  /** Elements in the first slice (default 200); later slices follow the measured cost. */
+  /** Elements in the first slice (default 50); later slices follow the measured cost. */
   firstSlice?: number;
   minSlice?: number;
   maxSlice?: number;
   /** Waits for the next frame (default requestAnimationFrame). */
   nextFrame?: () => Promise<unknown>;
   signal?: AbortSignal;
+  /** Called after each slice is applied (the bench counts them). */
+  onSlice?: () => void;
 }
 
 const raf = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+
+/**
+ * The next slice's size: as many as fit `budgetMs` at the last slice's cost per element, but at
+ * most twice the last (one cheap frame, say while the page was hidden, must not license a slice
+ * that takes a second), within `min` and `max`.
+ */
+export function nextSliceSize(size: number, spentMs: number, { budgetMs, min, max }: { budgetMs: number; min: number; max: number }): number {
+  const fit = spentMs > 0 ? Math.round((size * budgetMs) / spentMs) : max;
+  return Math.max(min, Math.min(max, 2 * size, fit));
+}
 
 /** Runs `apply` over `items` a slice a frame, sizing slices by the measured cost. Resolves with the number of slices. */
 export async function inSlices<T>(items: readonly T[], apply: (slice: T[]) => void, opts: SliceOptions = {}): Promise<number> {
@@ -30,7 +42,7 @@ export async function inSlices<T>(items: readonly T[], apply: (slice: T[]) => vo
   const min = opts.minSlice ?? 20;
   const max = opts.maxSlice ?? 2000;
   const nextFrame = opts.nextFrame ?? raf;
-  let size = Math.max(1, opts.firstSlice ?? 200);
+  let size = Math.max(1, opts.firstSlice ?? 50);
   let slices = 0;
   for (let i = 0; i < items.length; ) {
     if (opts.signal?.aborted) break;
@@ -39,9 +51,9 @@ export async function inSlices<T>(items: readonly T[], apply: (slice: T[]) => vo
     apply(slice);
     i += slice.length;
     slices++;
+    opts.onSlice?.();
     await nextFrame();
-    const spent = performance.now() - t;
-    size = Math.max(min, Math.min(max, Math.round(spent > 0 ? (size * budget) / spent : max)));
+    size = nextSliceSize(slice.length, performance.now() - t, { budgetMs: budget, min, max });
   }
   return slices;
 }

@@ -64,14 +64,22 @@ export const ALL_GLYPHS: readonly string[] = [
 ];
 
 /**
- * The icons as PNG data URIs, keyed by their SVG URIs, for `buildStylesheet({ images })`.
- * Chromium re-rasterises an SVG image on every drawImage: measured in headless Chromium with a
- * software canvas, 4,000 icon draws took 6.3 s from SVG and 0.25 s from PNG, and Cytoscape draws
- * the icon again for every node texture it caches (at each zoom level). Browser only: elsewhere
- * (node, tests) it resolves to an empty map and the SVGs stay.
+ * The icons as PNG bitmaps, keyed by their SVG URIs, for `buildStylesheet({ images })`: each a
+ * short `blob:` URL of a PNG drawn once here.
+ *
+ * - PNG, not SVG: Chromium re-rasterises an SVG image on every drawImage; measured in headless
+ *   Chromium with a software canvas, 4,000 icon draws took 6.3 s from SVG and 0.25 s from PNG,
+ *   and Cytoscape draws the icon again for every node texture it caches (at each zoom level).
+ * - A blob URL, not a data URI: Cytoscape hashes every style string of every element, character
+ *   by character, whenever it styles the element (`updateStyleHints`); a PNG data URI is
+ *   thousands of characters, and hashing two of them per person was most of the cost of styling
+ *   2,000 new elements.
+ *
+ * Browser only: elsewhere (node, tests) it resolves to an empty map and the SVGs stay. The
+ * exports (PNG, SVG) draw the same bitmaps.
  */
 export async function rasterizeGlyphs(size = 96): Promise<Record<string, string>> {
-  if (typeof document === 'undefined' || typeof Image === 'undefined') return {};
+  if (typeof document === 'undefined' || typeof Image === 'undefined' || typeof URL.createObjectURL !== 'function') return {};
   const out: Record<string, string> = {};
   await Promise.all(
     ALL_GLYPHS.map(
@@ -82,8 +90,10 @@ export async function rasterizeGlyphs(size = 96): Promise<Record<string, string>
             const canvas = document.createElement('canvas');
             canvas.width = canvas.height = size;
             canvas.getContext('2d')?.drawImage(img, 0, 0, size, size);
-            out[uri] = canvas.toDataURL('image/png');
-            resolve();
+            canvas.toBlob((blob) => {
+              if (blob) out[uri] = URL.createObjectURL(blob);
+              resolve();
+            }, 'image/png');
           };
           img.onerror = () => resolve(); // keep the SVG
           img.src = uri;
@@ -92,3 +102,7 @@ export async function rasterizeGlyphs(size = 96): Promise<Record<string, string>
   );
   return out;
 }
+
+let rasterized: Promise<Record<string, string>> | undefined;
+/** `rasterizeGlyphs()` once per page: the canvas and the benchmark page share the bitmaps. */
+export const glyphImages = (): Promise<Record<string, string>> => (rasterized ??= rasterizeGlyphs());

@@ -2,10 +2,11 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject } from '
 import cytoscapeSvg from 'cytoscape-svg';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { chooseRenderer, cyRenderOptions, probe, type RendererChoice } from '../graph/renderer';
-import { buildStylesheet, LARGE_GRAPH } from '../graph/style';
+import { glyphImages } from '../graph/glyphs';
+import { LARGE_GRAPH } from '../graph/style';
 import { keepLayersWarm } from '../graph/warm-layers';
 import { applyView, collect } from './canvas-apply';
-import { WORKSPACE_STYLE } from './canvas-style';
+import { canvasStylesheet } from './canvas-style';
 import { pngScale } from './export';
 import type { Position } from './doc';
 import { isDecoration } from './view';
@@ -42,7 +43,6 @@ declare global {
   }
 }
 
-const style = (large: boolean) => [...(buildStylesheet({ large }) as unknown as object[]), ...(WORKSPACE_STYLE as unknown as object[])] as unknown as cytoscape.StylesheetJson;
 let choice: RendererChoice | undefined;
 /** WebGL only on a hardware GPU (graph/renderer.ts); probed once, it costs a GL context. */
 const rendererChoice = () => (choice ??= chooseRenderer(probe()));
@@ -68,6 +68,8 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
   const cyRef = useRef<Core | null>(null);
   const shown = useRef<readonly ElementDefinition[]>([]);
   const large = useRef(false);
+  /** The icons' bitmaps (graph/glyphs.ts), once drawn; the SVG icons until then. */
+  const images = useRef<Record<string, string> | undefined>(undefined);
   const fitted = useRef(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const alive = useRef(new AbortController());
@@ -77,7 +79,7 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
   useEffect(() => {
     const cy = cytoscape({
       container: container.current,
-      style: style(false),
+      style: canvasStylesheet({ large: false }),
       elements: [],
       minZoom: 0.03,
       maxZoom: 4,
@@ -88,6 +90,11 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
     window.caseLinkage = { cy };
     // Large graphs pan by drawing one bitmap once it is ready (graph/warm-layers.ts).
     const stopWarming = keepLayersWarm(cy);
+    void glyphImages().then((bitmaps) => {
+      if (cy.destroyed()) return;
+      images.current = bitmaps;
+      cy.style(canvasStylesheet({ large: large.current, images: bitmaps }));
+    });
     let selectTimer = 0;
     cy.on('select unselect', () => {
       clearTimeout(selectTimer);
@@ -135,7 +142,7 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
     const isLarge = elements.length > LARGE_GRAPH;
     if (isLarge !== large.current) {
       large.current = isLarge;
-      cy.style(style(isLarge));
+      cy.style(canvasStylesheet({ large: isLarge, images: images.current }));
       // Cytoscape reads its viewport options once, at creation; the renderer keeps this one as a
       // field it reads on every frame, so a canvas that grew large stops drawing edges while panning.
       const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport?: boolean } }).renderer();

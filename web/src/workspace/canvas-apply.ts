@@ -13,13 +13,13 @@ export const collect = (cy: Core, ids: readonly string[]) => ids.reduce((c, id) 
  * many), changed data and classes (moving a node into or out of its label's group), then the
  * positions and locks the view asks for.
  */
-export async function applyView(cy: Core, prev: readonly ElementDefinition[], next: readonly ElementDefinition[], signal: AbortSignal): Promise<void> {
+export async function applyView(cy: Core, prev: readonly ElementDefinition[], next: readonly ElementDefinition[], signal: AbortSignal, opts: { onSlice?: () => void } = {}): Promise<void> {
   if (signal.aborted || cy.destroyed()) return;
   const diff = diffElements(prev, next);
   // New elements first (label groups come first in a view), so that nodes can move into them.
   if (diff.add.length >= SLICE_FROM) {
     cy.batch(() => cy.remove(collect(cy, diff.remove)));
-    await addInSlices(cy, diff.add, { signal });
+    await addInSlices(cy, diff.add, { signal, onSlice: opts.onSlice });
     if (signal.aborted || cy.destroyed()) return;
   } else {
     cy.batch(() => {

@@ -1,5 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
-import { FONT } from '../graph/style';
+import { buildStylesheet, FONT } from '../graph/style';
 
 /**
  * Styles for what only the workspace draws, on top of the graph's stylesheet (web/src/graph/style.ts):
@@ -56,3 +56,11 @@ export const WORKSPACE_STYLE = [
   },
   { selector: 'node.pinned', style: { 'outline-width': 3, 'outline-color': '#b45309', 'outline-style': 'dotted', 'outline-offset': 2 } },
 ] as unknown as StylesheetJson;
+
+/**
+ * The canvas's whole stylesheet: the graph's (large or not, with the icons' bitmaps once
+ * `glyphImages()` has them) and the workspace's on top. The benchmark page draws with this too.
+ */
+export function canvasStylesheet({ large, images }: { large: boolean; images?: Readonly<Record<string, string>> }): StylesheetJson {
+  return [...(buildStylesheet({ large, images }) as unknown as object[]), ...(WORKSPACE_STYLE as unknown as object[])] as unknown as StylesheetJson;
+}

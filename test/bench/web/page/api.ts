@@ -10,8 +10,9 @@ export interface BenchApi {
   /** After setupPan: drags the canvas with mouse events dispatched in the page, one move a frame. */
   dragPan(opts: { seconds: number }): Promise<PanResult>;
   hierarchy(opts: { members: number; runs: number }): Promise<HierarchyResult>;
-  expand(opts: { baseMembers: number; addMembers: number }): Promise<TaskResult>;
-  force(opts: { members: number }): Promise<TaskResult>;
+  /** `plain`: the floor, the same elements with a bare stylesheet. */
+  expand(opts: { baseMembers: number; addMembers: number; plain?: boolean }): Promise<TaskResult>;
+  force(opts: { members: number; plain?: boolean }): Promise<TaskResult>;
 }
 
 export interface PanResult {

@@ -3,30 +3,41 @@
  * choice, layouts) on a real Cytoscape canvas, driven by test/bench/web/bench.ts.
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import { diffElements, emptyGraph, mergeGraph, toElements, type ApiLink, type GraphData } from '../../../../web/src/graph/elements';
+import { emptyGraph, mergeGraph, toElements, type ApiLink, type GraphData } from '../../../../web/src/graph/elements';
 import { hierarchyInputFromElements, hierarchyLayout } from '../../../../web/src/graph/layouts/hierarchy';
 import { forceLayout } from '../../../../web/src/graph/layouts/force';
 import { sfc32 } from '../../../../web/src/graph/layouts/fcose-core';
 import { chooseRenderer, cyRenderOptions, probe } from '../../../../web/src/graph/renderer';
-import { buildStylesheet, LARGE_GRAPH } from '../../../../web/src/graph/style';
-import { rasterizeGlyphs } from '../../../../web/src/graph/glyphs';
-import { addInSlices } from '../../../../web/src/graph/cy-apply';
+import { LARGE_GRAPH } from '../../../../web/src/graph/style';
+import { glyphImages } from '../../../../web/src/graph/glyphs';
+import { canvasStylesheet } from '../../../../web/src/workspace/canvas-style';
+import { applyView } from '../../../../web/src/workspace/canvas-apply';
+import { addSubgraph, applyLayout, move } from '../../../../web/src/workspace/commands';
+import { emptyDoc, type Position } from '../../../../web/src/workspace/doc';
+import { canvasView } from '../../../../web/src/workspace/view';
 import { keepLayersWarm, layersReady } from '../../../../web/src/graph/warm-layers';
 import { syntheticGang, syntheticGraph } from '../synthetic-gang';
 import type { BenchApi, PanResult } from './api';
 
 const gl = probe();
-const images = await rasterizeGlyphs();
+const images = await glyphImages();
 const choice = chooseRenderer(gl);
 const longTasks: PerformanceEntry[] = [];
 new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
 
 let cy: Core | null = null;
-function canvas(els: ElementDefinition[], expected: number): Core {
+/**
+ * The floor the expand and force rows compare with: the same elements drawn as Cytoscape's plain
+ * grey dots and lines (no icons, borders, labels or class rules), so that what is left is
+ * Cytoscape's own cost of adding, moving and drawing that many elements.
+ */
+const PLAIN = [{ selector: 'node', style: { width: 30, height: 30, label: '' } }, { selector: 'edge', style: { 'curve-style': 'haystack', width: 1 } }] as unknown as cytoscape.StylesheetJson;
+
+function canvas(els: ElementDefinition[], expected: number, plain = false): Core {
   cy?.destroy();
   cy = cytoscape({
     container: document.getElementById('cy'),
-    style: buildStylesheet({ large: expected > LARGE_GRAPH, images }),
+    style: plain ? PLAIN : canvasStylesheet({ large: expected > LARGE_GRAPH, images }),
     elements: els,
     layout: { name: 'preset' },
     ...cyRenderOptions(choice, expected),
@@ -66,6 +77,8 @@ function place(els: ElementDefinition[], rand: () => number): ElementDefinition[
   }
   return els.map((e) => (e.data.source === undefined ? { ...e, position: pos.get(e.data.id!) ?? { x: rand() * 3000, y: rand() * 3000 } } : e));
 }
+
+const positionsOf = (els: ElementDefinition[]): Record<string, Position> => Object.fromEntries(els.filter((e) => e.position).map((e) => [e.data.id!, e.position!]));
 
 let counting = false;
 let count = 0;
@@ -186,11 +199,16 @@ const api: BenchApi = {
     return { people: g.people.length, elements: els.length, first: Math.round(totals[0]!), median: Math.round(median(totals)), compute: Math.round(median(computes) * 10) / 10 };
   },
 
-  async expand({ baseMembers, addMembers }) {
+  async expand({ baseMembers, addMembers, plain }) {
+    // What the workspace does when an expansion brings ~2,000 elements (actions.ts commit, then
+    // Workspace's view and Canvas's applyView): the document gains the subgraph, new nodes
+    // placed around the node expanded (commands.addSubgraph), the view is computed and applied.
     const base = syntheticGang({ members: baseMembers, prefix: 'a' });
-    let graph = mergeGraph(emptyGraph(), base);
-    let els = place(toElements(graph), sfc32(5));
-    const c = canvas(els, 10_000);
+    let doc = addSubgraph(emptyDoc(), base);
+    doc = move(doc, positionsOf(place(toElements(doc.graph), sfc32(5))));
+    const view = canvasView(doc, { elements: toElements(doc.graph) });
+    const c = canvas([], 10_000, plain);
+    await applyView(c, [], view, new AbortController().signal);
     c.fit(undefined, 20);
     await frames(20);
     const more = syntheticGang({ members: addMembers, prefix: 'b', seed: 2 });
@@ -198,42 +216,52 @@ const api: BenchApi = {
     const bridge: ApiLink = { id: `KNOWS:${anchor}:${more.people[0]}:`, type: 'KNOWS', from: anchor, to: more.people[0]! };
     const steps: Record<string, number> = {};
     const t0 = performance.now();
-    graph = timed(steps, 'merge', () => mergeGraph(graph, { nodes: more.nodes, links: [...more.links, bridge] }));
-    const next = timed(steps, 'toElements', () => toElements(graph));
-    const diff = timed(steps, 'diff', () => diffElements(els, next));
-    const at = c.$id(anchor).position();
-    const rand = sfc32(9);
-    timed(steps, 'update', () => c.batch(() => diff.update.forEach((u) => c.$id(u.id).data(u.data).classes(u.classes))));
-    const added = diff.add.map((e) => (e.data.source === undefined ? { ...e, position: { x: at.x + (rand() - 0.5) * 1500, y: at.y + 300 + rand() * 1500 } } : e));
+    performance.mark('bench:start');
+    const next = timed(steps, 'commit', () => addSubgraph(doc, { nodes: more.nodes, links: [...more.links, bridge] }, anchor));
+    const nextView = timed(steps, 'view', () => canvasView(next, { elements: toElements(next.graph) }));
     const t1 = performance.now();
-    const slices = await addInSlices(c, added);
+    let slices = 0;
+    await applyView(c, view, nextView, new AbortController().signal, { onSlice: () => slices++ });
     steps.slices = slices;
-    steps['add in slices'] = Math.round(performance.now() - t1);
+    steps.apply = Math.round(performance.now() - t1);
     const t2 = performance.now();
     await frames(10);
     steps.render = Math.round(performance.now() - t2);
+    performance.mark('bench:end');
     await new Promise((r) => setTimeout(r, 300)); // long-task entries arrive asynchronously
-    els = next;
-    return { elements: c.elements().length, added: diff.add.length, wall: Math.round(performance.now() - t0 - 300), steps, ...within(t0, performance.now()) };
+    return { elements: c.elements().length, added: nextView.length - view.length, wall: Math.round(performance.now() - t0 - 300), steps, ...within(t0, performance.now()) };
   },
 
-  async force({ members }) {
+  async force({ members, plain }) {
+    // The force layout as the workspace runs it (run-layout.ts, actions.ts layout): fcose in a
+    // Web Worker, then the document's positions change and Canvas's applyView moves the nodes.
     const g = syntheticGang({ members, prefix: 'f', seed: 3 });
     const rand = sfc32(11);
-    const els = toElements(mergeGraph(emptyGraph(), g)).map((e) => (e.data.source === undefined ? { ...e, position: { x: rand() * 2000, y: rand() * 2000 } } : e));
-    const c = canvas(els, els.length);
+    let doc = addSubgraph(emptyDoc(), g);
+    doc = move(doc, Object.fromEntries(Object.keys(doc.positions).map((id) => [id, { x: rand() * 2000, y: rand() * 2000 }])));
+    const els = toElements(doc.graph);
+    const view = canvasView(doc, { elements: els });
+    const c = canvas([], view.length, plain);
+    await applyView(c, [], view, new AbortController().signal);
     c.fit(undefined, 20);
     await frames(20);
     const steps: Record<string, number> = {};
     const t0 = performance.now();
-    const positions = await forceLayout(els);
+    performance.mark('bench:start');
+    const positions = await forceLayout(view);
     steps.worker = Math.round(performance.now() - t0);
-    timed(steps, 'apply', () => c.batch(() => c.nodes().positions((n) => positions[n.id()] ?? n.position())));
+    const moved = timed(steps, 'view', () => canvasView(applyLayout(doc, 'force', positions), { elements: els }));
     // No fit: a zoom change makes Cytoscape redraw every node's texture at the new level in one
-    // frame (a 750 ms task here under load); fitting is the user's separate step.
+    // frame; the workspace fits only up to 500 nodes (actions.ts AUTO_FIT_MAX).
     const t1 = performance.now();
+    let slices = 0;
+    await applyView(c, view, moved, new AbortController().signal, { onSlice: () => slices++ });
+    steps.slices = slices;
+    steps.apply = Math.round(performance.now() - t1);
+    const t2 = performance.now();
     await frames(10);
-    steps.render = Math.round(performance.now() - t1);
+    steps.render = Math.round(performance.now() - t2);
+    performance.mark('bench:end');
     await new Promise((r) => setTimeout(r, 300));
     return { elements: c.elements().length, wall: Math.round(performance.now() - t0 - 300), steps, ...within(t0, performance.now()) };
   },
