@@ -110,4 +110,12 @@ describe('the demo scenario', () => {
     const people = DEMO_SEARCHES.flatMap((s) => ('person' in s.finds ? [s.finds.person] : []));
     expect(new Set(people)).toEqual(new Set([DEMO.boss.name, DEMO.deputy.name, DEMO.callerLead.name, DEMO.moneyHead.name, DEMO.wuMule.name, DEMO.wang.victim, DEMO.wu.victim, DEMO.clerk.victim, DEMO.origin.victim]));
   });
+
+  it('has a card that a Shanghai Pudong case and a Fujian Longyan case both involve: the deconfliction walkthrough (test/web/access.test.ts)', () => {
+    const involving = linksTo('card:6228276089516806214', 'INVOLVES').map((l) => [l.from, l.owner]);
+    expect(involving).toEqual(expect.arrayContaining([
+      ['case:A310115000000202406000014', 'sh-pudong-psb'],
+      ['case:A350800000000202402000002', 'fj-longyan-psb'],
+    ]));
+  });
 });

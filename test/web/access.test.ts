@@ -5,6 +5,8 @@ import { api, axeViolations, demoPasswords, idle, nodeOnPage, shot, useWebApp, w
 /** In the demo data, Shanghai Pudong and Fujian Longyan both have a case with this collection card (seed/README.md). */
 const CARD = 'card:6228276089516806214';
 const FJ_CASE = 'case:A350800000000202402000002';
+/** Pudong's case with the same card. */
+const PUDONG_CASE = 'case:A310115000000202406000014';
 
 async function logIn(page: Page, server: RunningServer, name: string, who: string) {
   if (await page.getByTestId('logout').isVisible()) await page.getByTestId('logout').click();
@@ -88,6 +90,45 @@ describe('deconfliction and a request for access, between two agencies in a brow
     await idle(page);
     await shot(page, 'access-5-granted-on-canvas');
     // Before each login the app asks who is signed in, and the server answers 401: that is how the login screen shows.
+    expect(session.errors.filter((e) => e !== 'console: Failed to load resource: the server responded with a status of 401 (Unauthorized)')).toEqual([]);
+  }, 240_000);
+
+  it('a task force: the lead invites two agencies, Pudong shares its case into it, Longyan sees it and the request between them', async () => {
+    const { page, server, session } = web;
+    session.autoSession = false;
+    await page.goto(server.url);
+    await logIn(page, server, 'sh.lead', '上海市公安局反电信网络诈骗中心 · 专案组组长');
+    await page.getByRole('link', { name: '专案组' }).click();
+    await page.getByTestId('tf-name').fill('沪闽 6214 卡专案组');
+    await page.getByTestId('tf-purpose').fill('浦东与龙岩收款卡串并');
+    await page.getByTestId('tf-create').click();
+    await page.getByTestId('tf-title').getByText('沪闽 6214 卡专案组').waitFor();
+    for (const agency of ['福建省龙岩市公安局', '上海市公安局浦东分局']) {
+      await page.getByTestId('tf-add-agency').selectOption({ label: agency });
+      await page.getByTestId('tf-add-member').click();
+      await page.getByTestId('tf-members').getByText(agency).waitFor();
+    }
+    const address = page.url();
+    await shot(page, 'access-6-task-force-members');
+
+    // Pudong shares its case into it.
+    await logIn(page, server, 'pudong.investigator', '上海市公安局浦东分局 · 侦查员');
+    await page.goto(address);
+    await page.getByTestId('tf-share-case').fill(PUDONG_CASE.replace('case:', ''));
+    await page.getByTestId('tf-share').click();
+    await page.getByTestId('tf-shares').getByText(PUDONG_CASE.replace('case:', '')).waitFor();
+
+    // Longyan sees the shared case, and on the same page the request Pudong sent it.
+    await logIn(page, server, 'fj.investigator', '福建省龙岩市公安局 · 侦查员');
+    expect(await nodesSeen(page, [PUDONG_CASE])).toEqual([PUDONG_CASE]);
+    await page.goto(address);
+    await page.getByTestId('tf-shares').getByText(PUDONG_CASE.replace('case:', '')).waitFor();
+    const request = page.getByTestId('tf-requests-incoming').locator('tbody tr').filter({ hasText: '上海市公安局浦东分局' });
+    await request.getByTestId('access-status').getByText('已同意').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'access-7-task-force-shared');
+    await page.getByTestId('tf-shares').getByRole('button', { name: '在画布上打开' }).click();
+    await waitForNodes(page, `ids.includes('${PUDONG_CASE}')`);
     expect(session.errors.filter((e) => e !== 'console: Failed to load resource: the server responded with a status of 401 (Unauthorized)')).toEqual([]);
   }, 240_000);
 });

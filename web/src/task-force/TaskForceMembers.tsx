@@ -39,7 +39,7 @@ export function TaskForceMembers({ taskForceId, members, agencies, manages, onCh
   return (
     <section className="card" aria-labelledby="tf-members">
       <h2 id="tf-members">{t('tf.members')}</h2>
-      <ul className="recent" data-testid="tf-members">
+      <ul className="tf-list" data-testid="tf-members">
         {members.map((m) => (
           <li key={`${m.kind}:${m.id}`}>
             <strong>{nameOf(m)}</strong> <span className="muted">· {t(`tf.member.${m.kind}`)} · {t('tf.added', { who: m.addedBy.replace(/^user:/, ''), time: formatShanghai(m.addedAt) })}</span>

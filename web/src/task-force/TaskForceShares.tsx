@@ -47,7 +47,7 @@ export function TaskForceShares({ taskForceId, shares, agencyName, onChanged }: 
       {shares.length === 0 ? (
         <p className="muted">{t('tf.noShares')}</p>
       ) : (
-        <ul className="recent" data-testid="tf-shares">
+        <ul className="tf-list" data-testid="tf-shares">
           {shares.map((s) => (
             <li key={s.id}>
               <strong>{s.caseId.replace(/^case:/, '')}</strong>{' '}

@@ -41,7 +41,7 @@ export function TaskForces() {
         {loading && !data && <p role="status">{t('tf.loading')}</p>}
         {data && data.taskForces.length === 0 && <p className="muted">{t('tf.none')}</p>}
         {data && data.taskForces.length > 0 && (
-          <ul className="recent" data-testid="task-forces">
+          <ul className="tf-list" data-testid="task-forces">
             {data.taskForces.map((tf) => (
               <li key={tf.id}>
                 <AppLink route={{ name: 'taskForce', id: tf.id }}>{tf.name}</AppLink>
