@@ -82,7 +82,10 @@ export function describeTaskForceContract(name: string, makeStore: () => Promise
       expect(await store.taskForces.getTaskForce(TF)).toEqual(tf);
       expect(await store.taskForces.getTaskForce('tf:none')).toBeNull();
       const member = (kind: 'agency' | 'user', m: string) => ({ taskForceId: TF, kind, member: m, addedAt: '2026-12-01T00:00:01.000Z', addedBy: 'u-sh' });
+      // Asked before and after each change: an answer remembered must not outlive the change.
+      expect(await store.taskForces.memberships('u-fj', [FJ])).toEqual([]);
       expect(await store.taskForces.addMember(member('agency', FJ))).toBe(true);
+      expect(await store.taskForces.memberships('u-fj', [FJ])).toEqual([TF]);
       expect(await store.taskForces.addMember(member('agency', FJ))).toBe(false);
       expect(await store.taskForces.addMember(member('user', 'u-gd'))).toBe(true);
       expect(await store.taskForces.members(TF)).toEqual([member('agency', FJ), member('user', 'u-gd')]);
