@@ -95,6 +95,8 @@ describe('task forces and shares over the API', () => {
       const [last] = await store.accounts.searchAudit({ action, limit: 1 });
       expect(last?.action).toBe(action);
     }
+    const [added] = await store.accounts.searchAudit({ action: 'addTaskForceMember', userId: 'lead-sh', limit: 1 });
+    expect(added).toMatchObject({ objectIds: [tfId], outcome: 'ok', detail: `agency ${FJ}` });
     const [revoke] = await store.accounts.searchAudit({ action: 'revokeShare', userId: 'lead-sh', limit: 1 });
     expect(revoke).toMatchObject({ outcome: 'CONFLICT', objectIds: [share.id] });
   });

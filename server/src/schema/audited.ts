@@ -34,7 +34,9 @@ const outcomeOf = (error: unknown): string => {
 const detailOf = (args: Record<string, unknown>): string => {
   const decision = typeof args.grant === 'boolean' ? (args.grant ? 'granted' : 'refused') : '';
   const text = typeof args.reason === 'string' ? args.reason : typeof args.note === 'string' ? args.note : '';
-  return [decision, text.trim()].filter((s) => s.length > 0).join(': ').slice(0, 1000);
+  // A task force's membership change names the member agency (a member user is among the object ids).
+  const member = typeof args.taskForceId === 'string' && typeof args.agency === 'string' ? `agency ${args.agency}` : '';
+  return [decision, member, text.trim()].filter((s) => s.length > 0).join(': ').slice(0, 1000);
 };
 
 /**
