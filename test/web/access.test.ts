@@ -8,9 +8,12 @@ const FJ_CASE = 'case:A350800000000202402000002';
 /** Pudong's case with the same card. */
 const PUDONG_CASE = 'case:A310115000000202406000014';
 
+/** Logs out whoever is signed in (once the app knows whether anyone is), then in as a demo user. */
 async function logIn(page: Page, server: RunningServer, name: string, who: string) {
-  if (await page.getByTestId('logout').isVisible()) await page.getByTestId('logout').click();
-  await page.getByTestId('login-name').fill(name);
+  const [loginName, logout] = [page.getByTestId('login-name'), page.getByTestId('logout')];
+  await loginName.or(logout).first().waitFor();
+  if (await logout.isVisible()) await logout.click();
+  await loginName.fill(name);
   await page.getByTestId('login-password').fill(demoPasswords(server).get(name)!);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('session-who').getByText(who).waitFor();
