@@ -560,6 +560,9 @@ export class GangPlanner {
     const cashOuts: Holding[] = [];
     const frozen: Holding[] = [];
     const inTrail = new Set<CardP>([l1]);
+    // Until when each card of this trail held other trails' money: a card this trail already paid
+    // into may take more of it only once the others' money has left (else the two would mix).
+    const othersUntil = new Map<CardP, number>();
     let holdings: Holding[] = [{ card: l1, amount, at: t0 }];
     const layers = 2 + rng.from(LAYER_COUNT_WEIGHTS);
     for (let layer = 2; layer <= layers && holdings.length > 0; layer++) {
@@ -582,8 +585,9 @@ export class GangPlanner {
             frozen.push({ card: h.card, amount: part, at: F });
             continue;
           }
-          const target =
-            chosen.length > 0 && rng.chance(0.3) ? rng.pick(chosen) : this.pickCard(layer, t, inTrail, corporate && layer === 2 && rng.chance(0.5));
+          const again = chosen.filter((k) => othersUntil.get(k)! < t);
+          const target = again.length > 0 && rng.chance(0.3) ? rng.pick(again) : this.pickCard(layer, t, inTrail, corporate && layer === 2 && rng.chance(0.5));
+          if (!othersUntil.has(target)) othersUntil.set(target, target.busyUntil);
           if (!chosen.includes(target)) chosen.push(target);
           inTrail.add(target);
           trail.push({ txId: world.ids.txId(h.card.bank, t), from: h.card, to: target, amount: part, at: t, layer });
