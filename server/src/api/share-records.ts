@@ -3,8 +3,12 @@ import type { GraphStore } from '../store/graph-store';
 import type { RecordSet } from '../store/task-forces';
 import { apiError } from './errors';
 
-/** The largest subgraph one share may name; beyond it the sharer narrows hops or link types. */
-export const SHARE_LIMITS = { hops: 2, records: 5000 } as const;
+/**
+ * The largest subgraph one share may name; beyond it the sharer narrows hops or link types. At
+ * most as many records as the in-memory graph patches in place (cache-keeper.ts), so a share or
+ * its revoke never makes the next reads wait for a reload.
+ */
+export const SHARE_LIMITS = { hops: 2, records: 2000 } as const;
 
 /**
  * What a share of `caseId` names: the case and, within `hops` links of it through `linkTypes`
