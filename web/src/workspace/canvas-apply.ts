@@ -1,5 +1,5 @@
-import type { Core, ElementDefinition } from 'cytoscape';
-import { addInSlices } from '../graph/cy-apply';
+import type { Core, ElementDefinition, NodeSingular, Position } from 'cytoscape';
+import { addInSlices, inSlices, type SliceOptions } from '../graph/cy-apply';
 import { diffElements } from '../graph/elements';
 
 /** From this many new elements, they are added a slice a frame (graph/cy-apply.ts): no long task. */
@@ -13,13 +13,13 @@ export const collect = (cy: Core, ids: readonly string[]) => ids.reduce((c, id) 
  * many), changed data and classes (moving a node into or out of its label's group), then the
  * positions and locks the view asks for.
  */
-export async function applyView(cy: Core, prev: readonly ElementDefinition[], next: readonly ElementDefinition[], signal: AbortSignal, opts: { onSlice?: () => void } = {}): Promise<void> {
+export async function applyView(cy: Core, prev: readonly ElementDefinition[], next: readonly ElementDefinition[], signal: AbortSignal, opts: Pick<SliceOptions, 'onSlice' | 'nextFrame'> = {}): Promise<void> {
   if (signal.aborted || cy.destroyed()) return;
   const diff = diffElements(prev, next);
   // New elements first (label groups come first in a view), so that nodes can move into them.
   if (diff.add.length >= SLICE_FROM) {
     cy.batch(() => cy.remove(collect(cy, diff.remove)));
-    await addInSlices(cy, diff.add, { signal, onSlice: opts.onSlice });
+    await addInSlices(cy, diff.add, { ...opts, signal });
     if (signal.aborted || cy.destroyed()) return;
   } else {
     cy.batch(() => {
@@ -39,17 +39,43 @@ export async function applyView(cy: Core, prev: readonly ElementDefinition[], ne
       el.data(data);
       el.classes(u.classes);
     }
-    for (const e of next) {
-      if (!e.position) continue;
-      const el = cy.getElementById(e.data.id!);
-      if (el.empty() || !el.isNode() || el.isParent()) continue;
-      const p = el.position();
-      if (Math.abs(p.x - e.position.x) > 0.01 || Math.abs(p.y - e.position.y) > 0.01) {
-        if (el.locked()) el.unlock();
-        el.position(e.position);
-      }
-      if (e.locked === true || String(e.classes ?? '').split(' ').includes('locked')) el.lock();
-      else if (el.locked()) el.unlock();
-    }
   });
+  const moves = placements(cy, next);
+  const place = (slice: readonly Placement[]) =>
+    cy.batch(() => {
+      for (const { el, position, locked } of slice) {
+        if (position) {
+          if (el.locked()) el.unlock();
+          el.position(position);
+        }
+        if (locked) el.lock();
+        else if (el.locked()) el.unlock();
+      }
+    });
+  // Many nodes moved at once (a layout of thousands) are moved a slice a frame like additions:
+  // the frame after a move recomputes every moved node's and edge's geometry and redraws all.
+  if (moves.filter((m) => m.position).length >= SLICE_FROM) await inSlices(moves, place, { ...opts, signal });
+  else place(moves);
+}
+
+interface Placement {
+  el: NodeSingular;
+  /** Where it goes, when that is not where it is. */
+  position?: Position;
+  locked: boolean;
+}
+
+/** The nodes whose position or lock the view changes, in the view's order. */
+function placements(cy: Core, next: readonly ElementDefinition[]): Placement[] {
+  const out: Placement[] = [];
+  for (const e of next) {
+    if (!e.position) continue;
+    const el = cy.getElementById(e.data.id!);
+    if (el.empty() || !el.isNode() || el.isParent()) continue;
+    const p = el.position();
+    const moved = Math.abs(p.x - e.position.x) > 0.01 || Math.abs(p.y - e.position.y) > 0.01;
+    const locked = e.locked === true || String(e.classes ?? '').split(' ').includes('locked');
+    if (moved || locked !== el.locked()) out.push({ el, position: moved ? e.position : undefined, locked });
+  }
+  return out;
 }
