@@ -1,5 +1,6 @@
 import type { GraphLink, GraphNode } from '../../domain/types';
 import { searchIndex } from './cached-search';
+import { idOrder } from './id-order';
 import type { GraphCache } from './graph-cache';
 
 /** Where a cache comes from: the engine that holds the graph. */
@@ -86,8 +87,9 @@ export class CacheKeeper {
     this.loading = this.source
       .load()
       .then((cache) => {
-        // Built here, off any request's path: the first search would otherwise wait for it.
+        // Built here, off any request's path: the first search or neighbourhood would otherwise wait for them.
         searchIndex(cache);
+        idOrder(cache);
         this.cache = cache;
         this.fresh = write === this.writes;
       })

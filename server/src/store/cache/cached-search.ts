@@ -26,23 +26,75 @@ const enum Field {
   Name,
   HolderName,
   Alias,
+  Number,
 }
 
 /** The rank search.cypher orders by, for each way of matching. */
 const RANK: Record<string, number> = { id: 0, caseNo: 0, phone: 0, card: 0, handle: 0, 'card-suffix': 1, 'phone-suffix': 1, name: 2, partial: 3 };
 
-interface SearchIndex {
-  /** Nodes [0, indexed) are in the strings, less those rewritten since (GraphCache.rewritten) and `odd`. */
-  indexed: number;
+/**
+ * Values between NULs in one string, and for each value (a stretch) where it starts, its node
+ * and its field, in order of `start`.
+ */
+interface Shelf {
   text: string;
-  /** Per stretch of `text`: where it starts, its node and its field; in order of `start`. */
-  textStart: Int32Array;
-  textNode: Int32Array;
-  textField: Uint8Array;
-  numbers: string;
-  numberStart: Int32Array;
-  numberNode: Int32Array;
-  /** Nodes with a NUL in a searched value (it would break the strings' stretches): judged whole at each search. */
+  start: Int32Array;
+  node: Int32Array;
+  field: Uint8Array;
+}
+
+class ShelfBuilder {
+  private readonly parts: string[] = [SEP];
+  private length = 1;
+  private readonly start: number[] = [];
+  private readonly node: number[] = [];
+  private readonly field: number[] = [];
+
+  add(v: number, field: Field, value: string | undefined): void {
+    if (value === undefined || value === '') return;
+    this.start.push(this.length);
+    this.node.push(v);
+    this.field.push(field);
+    this.parts.push(value, SEP);
+    this.length += value.length + 1;
+  }
+
+  build(): Shelf {
+    return { text: this.parts.join(''), start: Int32Array.from(this.start), node: Int32Array.from(this.node), field: Uint8Array.from(this.field) };
+  }
+}
+
+/**
+ * Calls `visit` once for each stretch of the shelf that holds `needle` (its first occurrence
+ * there), with where that occurrence starts and where the stretch starts and ends (its NUL).
+ */
+function scan(shelf: Shelf, needle: string, visit: (stretch: number, at: number, start: number, end: number) => void): void {
+  for (let at = shelf.text.indexOf(needle); at >= 0; ) {
+    let lo = 0;
+    let hi = shelf.start.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (shelf.start[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    const end = lo + 1 < shelf.start.length ? shelf.start[lo + 1]! - 1 : shelf.text.length - 1;
+    visit(lo, at, shelf.start[lo]!, end);
+    at = shelf.text.indexOf(needle, end + 1);
+  }
+}
+
+/** Whether every character of `text` is Latin-1 (V8 then keeps it one byte a character, and searches it fastest). */
+const latin1 = (text: string) => !/[^\u0000-\u00ff]/.test(text);
+
+interface SearchIndex {
+  /** Nodes [0, indexed) are on the shelves, less those rewritten since (GraphCache.rewritten) and `odd`. */
+  indexed: number;
+  /** Text values that are all Latin-1 (case numbers, handles), and the others (names). */
+  narrow: Shelf;
+  wide: Shelf;
+  /** Card and phone numbers. */
+  numbers: Shelf;
+  /** Nodes with a NUL in a searched value (it would break the shelves' stretches): judged whole at each search. */
   odd: number[];
 }
 
@@ -59,24 +111,11 @@ export function searchIndex(cache: GraphCache): SearchIndex {
 }
 
 function buildIndex(cache: GraphCache): SearchIndex {
-  const text: string[] = [SEP];
-  const numbers: string[] = [SEP];
-  let textLength = 1;
-  let numbersLength = 1;
-  const textStart: number[] = [];
-  const textNode: number[] = [];
-  const textField: number[] = [];
-  const numberStart: number[] = [];
-  const numberNode: number[] = [];
+  const narrow = new ShelfBuilder();
+  const wide = new ShelfBuilder();
+  const numbers = new ShelfBuilder();
   const odd: number[] = [];
-  const addText = (v: number, field: Field, value: string | undefined) => {
-    if (value === undefined || value === '') return;
-    textStart.push(textLength);
-    textNode.push(v);
-    textField.push(field);
-    text.push(value, SEP);
-    textLength += value.length + 1;
-  };
+  const add = (v: number, field: Field, value: string | undefined) => (value !== undefined && latin1(value) ? narrow : wide).add(v, field, value);
   const indexed = cache.nodeCount;
   for (let v = 0; v < indexed; v++) {
     if (cache.rewritten(v)) continue;
@@ -85,41 +124,14 @@ function buildIndex(cache: GraphCache): SearchIndex {
       odd.push(v);
       continue;
     }
-    addText(v, Field.CaseNo, t.caseNo);
-    addText(v, Field.Handle, t.handle);
-    addText(v, Field.Name, t.name);
-    addText(v, Field.HolderName, t.holderName);
-    if (t.aliases) for (const alias of t.aliases.split(LIST_SEPARATOR)) addText(v, Field.Alias, alias);
-    if (t.number) {
-      numberStart.push(numbersLength);
-      numberNode.push(v);
-      numbers.push(t.number, SEP);
-      numbersLength += t.number.length + 1;
-    }
+    add(v, Field.CaseNo, t.caseNo);
+    add(v, Field.Handle, t.handle);
+    add(v, Field.Name, t.name);
+    add(v, Field.HolderName, t.holderName);
+    if (t.aliases) for (const alias of t.aliases.split(LIST_SEPARATOR)) add(v, Field.Alias, alias);
+    numbers.add(v, Field.Number, t.number);
   }
-  return {
-    indexed,
-    text: text.join(''),
-    textStart: Int32Array.from(textStart),
-    textNode: Int32Array.from(textNode),
-    textField: Uint8Array.from(textField),
-    numbers: numbers.join(''),
-    numberStart: Int32Array.from(numberStart),
-    numberNode: Int32Array.from(numberNode),
-    odd,
-  };
-}
-
-/** The stretch (index into `starts`) that holds position `at`. */
-function stretchAt(starts: Int32Array, at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return { indexed, narrow: narrow.build(), wide: wide.build(), numbers: numbers.build(), odd };
 }
 
 /** search.cypher's CASE for one node: how it matched, or '' when it did not. */
@@ -159,44 +171,43 @@ export function cachedSearch(cache: GraphCache, viewer: Viewer, terms: SearchTer
   const { text } = terms;
   const id = cache.indexOf(text);
   if (id !== undefined && id < index.indexed) consider(id, 0);
-  const inNumbers = (needle: string, rank: number, label: Label, whole: boolean) => {
-    const find = whole ? `${SEP}${needle}${SEP}` : `${needle}${SEP}`;
-    for (let at = index.numbers.indexOf(find); at >= 0; at = index.numbers.indexOf(find, at + 1)) {
-      const v = index.numberNode[stretchAt(index.numberStart, whole ? at + 1 : at)]!;
-      if (cache.label(v) === label) consider(v, rank);
-    }
-  };
-  if (terms.phone) inNumbers(terms.phone, 0, 'Phone', true);
   if (terms.digits) {
-    inNumbers(terms.digits, 0, 'BankCard', true);
-    inNumbers(terms.digits, 1, 'BankCard', false);
-    inNumbers(terms.digits, 1, 'Phone', false);
+    // Numbers ending with the digits (a NUL follows them); the digits whole are a full card number (or the phone asked).
+    scan(index.numbers, `${terms.digits}${SEP}`, (stretch, at, start) => {
+      const v = index.numbers.node[stretch]!;
+      const label = cache.label(v);
+      if (label === 'BankCard') consider(v, at === start ? 0 : 1);
+      else if (label === 'Phone') consider(v, at === start && terms.phone === terms.digits ? 0 : 1);
+    });
   }
-  if (text.includes(SEP)) {
-    // Text holding a NUL could match across stretches: every indexed node is judged below instead.
-  } else {
-    for (let at = index.text.indexOf(text); at >= 0; ) {
-      const s = stretchAt(index.textStart, at);
-      const start = index.textStart[s]!;
-      const end = s + 1 < index.textStart.length ? index.textStart[s + 1]! - 1 : index.text.length - 1;
+  if (terms.phone && terms.phone !== terms.digits) {
+    scan(index.numbers, `${terms.phone}${SEP}`, (stretch, at, start) => {
+      const v = index.numbers.node[stretch]!;
+      if (at === start && cache.label(v) === 'Phone') consider(v, 0);
+    });
+  }
+  if (!text.includes(SEP)) {
+    const found = (shelf: Shelf) => (stretch: number, at: number, start: number, end: number) => {
       const whole = at === start && end - start === text.length;
-      switch (index.textField[s] as Field) {
+      switch (shelf.field[stretch] as Field) {
         case Field.CaseNo:
         case Field.Handle:
-          consider(index.textNode[s]!, whole ? 0 : 3);
+          consider(shelf.node[stretch]!, whole ? 0 : 3);
           break;
         case Field.Name:
         case Field.HolderName:
-          consider(index.textNode[s]!, 2);
+          consider(shelf.node[stretch]!, 2);
           break;
         case Field.Alias:
-          if (whole) consider(index.textNode[s]!, 2);
+          if (whole) consider(shelf.node[stretch]!, 2);
           break;
       }
-      // One match per stretch is all a node needs.
-      at = index.text.indexOf(text, end + 1);
-    }
+    };
+    // A value of Latin-1 characters holds no text with others.
+    if (latin1(text)) scan(index.narrow, text, found(index.narrow));
+    scan(index.wide, text, found(index.wide));
   }
+  // Text holding a NUL could match across stretches: every indexed node is judged below instead.
   // Nodes the strings do not hold as they are now: rewritten or added since, or odd ones.
   const judged = new Map<number, string>();
   const judge = (v: number) => {

@@ -1,7 +1,8 @@
-import { LINK_TYPE_NAMES, type Label, type LinkType } from '../../domain/model';
+import { LABEL_NAMES, LINK_TYPE_NAMES, type Label, type LinkType } from '../../domain/model';
 import type { GraphLink, GraphNode, Viewer } from '../../domain/types';
 import { linkIdentity } from '../batch-check';
 import type { GraphCache } from './graph-cache';
+import { sortById } from './id-order';
 
 /**
  * The traversals of the GraphStore port over a GraphCache, with the same rules as the Cypher in
@@ -38,9 +39,24 @@ export function passes(cache: GraphCache, f: LinkFilter, l: number): boolean {
 
 const other = (cache: GraphCache, l: number, v: number) => (cache.linkFrom[l] === v ? cache.linkTo[l]! : cache.linkFrom[l]!);
 
-/** Nodes within `hops` of the seeds, each at its least distance, seeds left out. */
-export function reach(cache: GraphCache, seeds: number[], hops: number, f: LinkFilter): Map<number, number> {
-  const dist = new Map<number, number>(seeds.map((s) => [s, 0]));
+/** Marks of the nodes a traversal has reached: `seen[v] === epoch`. Traversals are synchronous, so one set serves all. */
+let seen = new Uint32Array(0);
+let epoch = 0;
+
+function freshMarks(size: number): number {
+  if (seen.length < size) seen = new Uint32Array(Math.max(size, 2 * seen.length));
+  if (++epoch === 0xffffffff) {
+    seen.fill(0);
+    epoch = 1;
+  }
+  return epoch;
+}
+
+/** Nodes within `hops` of the seeds by distance: layers[d - 1] holds those at least distance d; seeds left out. */
+export function reach(cache: GraphCache, seeds: number[], hops: number, f: LinkFilter): number[][] {
+  const mark = freshMarks(cache.nodeCount);
+  for (const s of seeds) seen[s] = mark;
+  const layers: number[][] = [];
   let frontier = seeds;
   for (let d = 1; d <= hops && frontier.length > 0; d++) {
     const next: number[] = [];
@@ -48,16 +64,16 @@ export function reach(cache: GraphCache, seeds: number[], hops: number, f: LinkF
       cache.forEachLink(v, (l) => {
         if (!passes(cache, f, l)) return;
         const w = other(cache, l, v);
-        if (!dist.has(w)) {
-          dist.set(w, d);
+        if (seen[w] !== mark) {
+          seen[w] = mark;
           next.push(w);
         }
       });
     }
+    layers.push(next);
     frontier = next;
   }
-  for (const s of seeds) dist.delete(s);
-  return dist;
+  return layers;
 }
 
 /** Every link that passes the filter among the given nodes, in identity order. */
@@ -82,20 +98,40 @@ export interface Reached {
   total: number;
 }
 
-/** The nearest `limit` of the reached nodes the viewer may see, of the labels asked; counts of the rest. */
-export function nearest(cache: GraphCache, reached: Map<number, number>, visibleNode: (v: number) => boolean, labels: Set<Label>, limit: number): Reached {
-  const candidates: { v: number; d: number; id: string }[] = [];
-  for (const [v, d] of reached) {
-    if (labels.has(cache.label(v)) && visibleNode(v)) candidates.push({ v, d, id: cache.nodeId(v) });
+/**
+ * The nearest `limit` of the reached nodes the viewer may see, of the labels asked, nearest
+ * first and by id; counts of the rest by label. Only the layer the limit cuts is put in id
+ * order beyond what is kept; the layers past it are only counted.
+ */
+export function nearest(cache: GraphCache, layers: number[][], visibleNode: (v: number) => boolean, labels: Set<Label>, limit: number): Reached {
+  const asked = new Uint8Array(LABEL_NAMES.length);
+  for (const l of labels) asked[LABEL_NAMES.indexOf(l)] = 1;
+  const keptIndexes: number[] = [];
+  /** Left out, by label code. */
+  const left = new Uint32Array(LABEL_NAMES.length);
+  let total = 0;
+  for (const layer of layers) {
+    const room = limit - keptIndexes.length;
+    if (room <= 0) {
+      // Past the limit: only counted.
+      for (const v of layer) {
+        const code = cache.nodeLabel[v]!;
+        if (asked[code] === 1 && visibleNode(v)) {
+          left[code]!++;
+          total++;
+        }
+      }
+      continue;
+    }
+    const candidates = layer.filter((v) => asked[cache.nodeLabel[v]!] === 1 && visibleNode(v));
+    total += candidates.length;
+    sortById(cache, candidates);
+    keptIndexes.push(...candidates.slice(0, room));
+    for (let i = room; i < candidates.length; i++) left[cache.nodeLabel[candidates[i]!]!]!++;
   }
-  candidates.sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const beyond: Partial<Record<Label, number>> = {};
-  for (const c of candidates.slice(limit)) {
-    const label = cache.label(c.v);
-    beyond[label] = (beyond[label] ?? 0) + 1;
-  }
-  const kept = candidates.slice(0, limit).map((c) => c.v);
-  return { kept: kept.map((v) => cache.node(v)), keptIndexes: kept, beyond, total: candidates.length };
+  left.forEach((count, code) => count > 0 && (beyond[LABEL_NAMES[code]!] = count));
+  return { kept: keptIndexes.map((v) => cache.node(v)), keptIndexes, beyond, total };
 }
 
 /** One shortest route: its nodes, and for each hop every parallel link that makes it. */
