@@ -34,14 +34,26 @@ const RANK: Record<string, number> = { id: 0, caseNo: 0, phone: 0, card: 0, hand
 
 /**
  * Values between NULs in one string, and for each value (a stretch) where it starts, its node
- * and its field, in order of `start`.
+ * and its field, in order of `start`. `grams`, when made: for each trigram key (gramKey), the
+ * stretches that hold it, so that a search of three characters or more reads only those.
  */
 interface Shelf {
   text: string;
   start: Int32Array;
   node: Int32Array;
   field: Uint8Array;
+  grams?: { first: Uint32Array; stretches: Int32Array };
 }
+
+/** A character's class in a trigram key: digits and ASCII letters and _ apart, every other character one class. */
+function charClass(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 122) return c - 87;
+  if (c >= 65 && c <= 90) return c - 29;
+  return c === 95 ? 62 : 63;
+}
+const GRAM_KEYS = 64 * 64 * 64;
+const gramKey = (text: string, i: number) => charClass(text.charCodeAt(i)) * 4096 + charClass(text.charCodeAt(i + 1)) * 64 + charClass(text.charCodeAt(i + 2));
 
 class ShelfBuilder {
   private readonly parts: string[] = [SEP];
@@ -59,16 +71,64 @@ class ShelfBuilder {
     this.length += value.length + 1;
   }
 
-  build(): Shelf {
-    return { text: this.parts.join(''), start: Int32Array.from(this.start), node: Int32Array.from(this.node), field: Uint8Array.from(this.field) };
+  build(withGrams: boolean): Shelf {
+    const shelf: Shelf = { text: this.parts.join(''), start: Int32Array.from(this.start), node: Int32Array.from(this.node), field: Uint8Array.from(this.field) };
+    if (withGrams) shelf.grams = gramsOf(shelf);
+    return shelf;
   }
 }
 
+/** Each trigram key's stretches, each once, in order. */
+function gramsOf(shelf: Shelf): { first: Uint32Array; stretches: Int32Array } {
+  const count = new Uint32Array(GRAM_KEYS + 1);
+  const last = new Int32Array(GRAM_KEYS).fill(-1);
+  const each = (visit: (key: number, s: number) => void) => {
+    for (let s = 0; s < shelf.start.length; s++) {
+      const end = stretchEnd(shelf, s);
+      for (let i = shelf.start[s]!; i + 3 <= end; i++) {
+        const key = gramKey(shelf.text, i);
+        if (last[key] !== s) {
+          last[key] = s;
+          visit(key, s);
+        }
+      }
+    }
+  };
+  each((key) => count[key + 1]!++);
+  for (let k = 0; k < GRAM_KEYS; k++) count[k + 1]! += count[k]!;
+  const stretches = new Int32Array(count[GRAM_KEYS]!);
+  const fill = count.slice(0, GRAM_KEYS);
+  last.fill(-1);
+  each((key, s) => (stretches[fill[key]!++] = s));
+  return { first: count, stretches };
+}
+
+/** Where stretch `s` ends: the NUL after it. */
+const stretchEnd = (shelf: Shelf, s: number) => (s + 1 < shelf.start.length ? shelf.start[s + 1]! - 1 : shelf.text.length - 1);
+
 /**
- * Calls `visit` once for each stretch of the shelf that holds `needle` (its first occurrence
- * there), with where that occurrence starts and where the stretch starts and ends (its NUL).
+ * Calls `visit` once for each stretch of the shelf that holds `needle` (no NUL in it), with
+ * where its first occurrence there starts and where the stretch starts and ends (its NUL).
  */
 function scan(shelf: Shelf, needle: string, visit: (stretch: number, at: number, start: number, end: number) => void): void {
+  if (shelf.grams && needle.length >= 3) {
+    // Only the stretches that hold the needle's rarest trigram can hold it.
+    const { first, stretches } = shelf.grams;
+    let from = 0;
+    let to = stretches.length + 1;
+    for (let i = 0; i + 3 <= needle.length; i++) {
+      const key = gramKey(needle, i);
+      if (first[key + 1]! - first[key]! < to - from) [from, to] = [first[key]!, first[key + 1]!];
+    }
+    for (let k = from; k < to; k++) {
+      const s = stretches[k]!;
+      const start = shelf.start[s]!;
+      const end = stretchEnd(shelf, s);
+      const at = shelf.text.slice(start, end).indexOf(needle);
+      if (at >= 0) visit(s, start + at, start, end);
+    }
+    return;
+  }
   for (let at = shelf.text.indexOf(needle); at >= 0; ) {
     let lo = 0;
     let hi = shelf.start.length - 1;
@@ -77,7 +137,7 @@ function scan(shelf: Shelf, needle: string, visit: (stretch: number, at: number,
       if (shelf.start[mid]! <= at) lo = mid;
       else hi = mid - 1;
     }
-    const end = lo + 1 < shelf.start.length ? shelf.start[lo + 1]! - 1 : shelf.text.length - 1;
+    const end = stretchEnd(shelf, lo);
     visit(lo, at, shelf.start[lo]!, end);
     at = shelf.text.indexOf(needle, end + 1);
   }
@@ -131,7 +191,8 @@ function buildIndex(cache: GraphCache): SearchIndex {
     if (t.aliases) for (const alias of t.aliases.split(LIST_SEPARATOR)) add(v, Field.Alias, alias);
     numbers.add(v, Field.Number, t.number);
   }
-  return { indexed, narrow: narrow.build(), wide: wide.build(), numbers: numbers.build(), odd };
+  // Names (the wide shelf) are short and mostly Chinese, searched by one or two characters: scanned whole.
+  return { indexed, narrow: narrow.build(true), wide: wide.build(false), numbers: numbers.build(true), odd };
 }
 
 /** search.cypher's CASE for one node: how it matched, or '' when it did not. */
@@ -172,18 +233,22 @@ export function cachedSearch(cache: GraphCache, viewer: Viewer, terms: SearchTer
   const id = cache.indexOf(text);
   if (id !== undefined && id < index.indexed) consider(id, 0);
   if (terms.digits) {
-    // Numbers ending with the digits (a NUL follows them); the digits whole are a full card number (or the phone asked).
-    scan(index.numbers, `${terms.digits}${SEP}`, (stretch, at, start) => {
+    const { digits } = terms;
+    // Numbers ending with the digits; the digits whole are a full card number (or the phone asked).
+    scan(index.numbers, digits, (stretch, _, start, end) => {
+      if (!index.numbers.text.startsWith(digits, end - digits.length)) return;
+      const whole = end - start === digits.length;
       const v = index.numbers.node[stretch]!;
       const label = cache.label(v);
-      if (label === 'BankCard') consider(v, at === start ? 0 : 1);
-      else if (label === 'Phone') consider(v, at === start && terms.phone === terms.digits ? 0 : 1);
+      if (label === 'BankCard') consider(v, whole ? 0 : 1);
+      else if (label === 'Phone') consider(v, whole && terms.phone === digits ? 0 : 1);
     });
   }
   if (terms.phone && terms.phone !== terms.digits) {
-    scan(index.numbers, `${terms.phone}${SEP}`, (stretch, at, start) => {
+    const { phone } = terms;
+    scan(index.numbers, phone, (stretch, at, start, end) => {
       const v = index.numbers.node[stretch]!;
-      if (at === start && cache.label(v) === 'Phone') consider(v, 0);
+      if (at === start && end - start === phone.length && cache.label(v) === 'Phone') consider(v, 0);
     });
   }
   if (!text.includes(SEP)) {
