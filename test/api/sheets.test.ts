@@ -6,8 +6,8 @@ import { loadConfig } from '../../server/src/config';
 import { createApp, type App } from '../../server/src/http/app';
 import type { GraphStore } from '../../server/src/store/graph-store';
 import { openKuzuStore } from '../../server/src/store/kuzu/kuzu-store';
-import { icbcCsv } from '../sheets/samples';
-import { A, B, D, of } from '../sheets/scenario';
+import { csvText, icbcCsv } from '../sheets/samples';
+import { A, B, C, D, of } from '../sheets/scenario';
 import { client, sessionFor, type Gql } from './harness';
 
 const SH = 'sh-psb';
@@ -46,6 +46,8 @@ describe('sheet import API', () => {
       statement(),
     );
     expect(data.previewSheet.sheets).toEqual([{ sheet: '工行流水.csv', mapping: 'bank-statement', headerRow: 3, rows: 3 }]);
+    const header = await upload(app, 'mutation($f: File!) { previewSheet(file: $f) { sheets { header } } }', {}, statement());
+    expect(header.data.previewSheet.sheets[0].header).toEqual(['交易卡号', '交易户名', '交易时间', '交易金额', '交易余额', '收付标志', '交易对手账卡号', '对手户名', '对手开户银行', '摘要说明', '交易流水号', '交易是否成功', 'IP地址']);
     expect(data.previewSheet.columns).toContainEqual({ field: 'counterAccount', header: '交易对手账卡号' });
     expect(data.previewSheet.rows).toEqual([
       { row: 4, skipped: null, link: { type: 'TRANSFERRED', from: `card:${A}`, to: `card:${B}`, key: 'TX001', amount: '123450', at: '2026-02-05T06:05:32.000Z' } },
@@ -80,5 +82,32 @@ describe('sheet import API', () => {
     const other = await gql('mutation { deleteSheetMapping(name: "招商银行", agency: "fj-psb") }');
     expect(other.body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect((await gql('mutation { deleteSheetMapping(name: "招商银行") }')).body.data.deleteSheetMapping).toBe(true);
+  });
+
+  it('gives the likely header of a file no mapping knows, and reads it once a mapping of those headers is saved', async () => {
+    const odd = () =>
+      new File(
+        [csvText([['某农商银行账户明细'], ['银行帐号', '入帐时间', '变动金额', '对方帐号', '对方姓名', '凭证号'], [C, '2026-02-07 09:30:00', '-88.00', B, '李四', 'NS01']])],
+        '农商行.csv',
+      );
+    const query = 'mutation($f: File!, $m: String) { previewSheet(file: $f, mapping: $m) { sheets { mapping headerRow rows header } rows { row link { from to key amount } } } }';
+    const unknown = await upload(app, query, {}, odd());
+    expect(unknown.data.previewSheet).toEqual({
+      sheets: [{ mapping: null, headerRow: null, rows: 0, header: ['银行帐号', '入帐时间', '变动金额', '对方帐号', '对方姓名', '凭证号'] }],
+      rows: [],
+    });
+    const columns = [
+      { field: 'card', headers: ['银行帐号'] },
+      { field: 'time', headers: ['入帐时间'] },
+      { field: 'amount', headers: ['变动金额'] },
+      { field: 'counterAccount', headers: ['对方帐号'] },
+      { field: 'txId', headers: ['凭证号'] },
+    ];
+    await gql('mutation($m: SheetMappingInput!) { saveSheetMapping(mapping: $m) { name } }', { m: { name: '某农商银行', kind: 'BANK_STATEMENT', columns } });
+    const read = await upload(app, query, { m: '某农商银行' }, odd());
+    expect(read.data.previewSheet).toEqual({
+      sheets: [{ mapping: '某农商银行', headerRow: 2, rows: 1, header: ['银行帐号', '入帐时间', '变动金额', '对方帐号', '对方姓名', '凭证号'] }],
+      rows: [{ row: 3, link: { from: `card:${C}`, to: `card:${B}`, key: 'NS01', amount: '8800' } }],
+    });
   });
 });

@@ -48,6 +48,7 @@ const SheetSummary = builder.objectRef<Summary>('SheetSummary').implement({
     mapping: t.exposeString('mapping', { nullable: true, description: 'Null for a sheet no mapping fits (left out).' }),
     headerRow: t.exposeInt('headerRow', { nullable: true }),
     rows: t.exposeInt('rows'),
+    header: t.exposeStringList('header', { description: "The header row's cells; when no mapping fits, the likely header's (the top row with most cells filled)." }),
   }),
 });
 

@@ -11,6 +11,22 @@ export interface SheetSummary {
   headerRow: number | null;
   /** Data rows below the header. */
   rows: number;
+  /**
+   * The header row's cells; when no mapping fits, those of the likely header (the first of the
+   * top rows with the most cells filled), for an investigator to map them.
+   */
+  header: string[];
+}
+
+/** The first of a sheet's top rows with the most non-empty cells: where a header most likely is. */
+export function likelyHeader(rows: readonly SheetRow[]): string[] {
+  let best: string[] = [];
+  let filled = 0;
+  for (const r of rows) {
+    const n = r.cells.filter((c) => c.trim() !== '').length;
+    if (n > filled) [best, filled] = [r.cells, n];
+  }
+  return best;
 }
 
 export interface MappedChunk {
@@ -41,7 +57,7 @@ export async function* mappedRows(file: SheetFile, mappings: readonly SheetMappi
     // The header is searched for among the first rows; what follows it in them is data.
     const mapping = mappings.length === 1 ? mappings[0]! : detectMapping(mappings, head);
     const match = mapping ? findHeader(mapping, head) : null;
-    summary = { sheet: sheet!, mapping: match ? mapping!.name : null, headerRow: match?.row ?? null, rows: 0 };
+    summary = { sheet: sheet!, mapping: match ? mapping!.name : null, headerRow: match?.row ?? null, rows: 0, header: match ? match.header : likelyHeader(head) };
     if (!mapping || !match) {
       ctx = null;
       options.onSheet?.(summary);

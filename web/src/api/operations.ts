@@ -205,10 +205,16 @@ export const SheetMappingsQuery = graphql(`
   }
 `);
 
+export const SaveSheetMappingMutation = graphql(`
+  mutation SaveSheetMapping($mapping: SheetMappingInput!) {
+    saveSheetMapping(mapping: $mapping) { name kind agency }
+  }
+`);
+
 export const PreviewSheetMutation = graphql(`
   mutation PreviewSheet($file: File!, $mapping: String) {
     previewSheet(file: $file, mapping: $mapping, rows: 20) {
-      sheets { sheet mapping headerRow rows }
+      sheets { sheet mapping headerRow rows header }
       columns { sheet field header }
       rows { sheet row skipped link { type from to key amount at seconds } error { column value reason } }
       errors { sheet row column reason }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ResultOf } from 'gql.tada';
-import { gqlUpload } from '../api/client';
+import { gqlUpload, type UploadProgress } from '../api/client';
 import { asApiError } from '../api/use-api';
 import { ImportSheetMutation, PreviewSheetMutation, SheetMappingsQuery } from '../api/operations';
 import { useQuery } from '../api/use-api';
@@ -10,7 +10,10 @@ import { formatMoney, formatShanghai } from '../graph/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useViewer } from '../viewer/ViewerProvider';
+import type { SheetField, SheetKind } from './mapping-draft';
+import { MappingEditor } from './MappingEditor';
 import { trailSeeds } from './trail-seeds';
+import { UploadStatus, type UploadState } from './UploadStatus';
 
 type Preview = ResultOf<typeof PreviewSheetMutation>['previewSheet'];
 type Report = ResultOf<typeof ImportSheetMutation>['importSheet'];
@@ -28,21 +31,57 @@ export function ImportSheet() {
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
+  const [upload, setUpload] = useState<UploadState | null>(null);
+  const [took, setTook] = useState<{ seconds: number; rows: number } | null>(null);
+  const [editing, setEditing] = useState(false);
 
-  const run = async <T,>(task: () => Promise<T>, done: (value: T) => void) => {
+  const run = async <T,>(task: (onProgress: (p: UploadProgress) => void) => Promise<T>, done: (value: T) => number) => {
+    const started = Date.now();
     setBusy(true);
     setError(undefined);
+    setTook(null);
+    setUpload({ progress: { phase: 'sending', sent: 0, total: file?.size ?? 0 }, started, sentAt: null });
     try {
-      done(await task());
+      const rows = done(await task((progress) => setUpload({ progress, started, sentAt: progress.phase === 'server' ? Date.now() : null })));
+      setTook({ seconds: Math.round((Date.now() - started) / 100) / 10, rows });
     } catch (e) {
       setError(asApiError(e));
     } finally {
       setBusy(false);
+      setUpload(null);
     }
   };
-  const doPreview = () =>
-    file && run(() => gqlUpload(PreviewSheetMutation, { mapping: mapping || null }, file, 'file', { viewer }), (d) => { setPreview(d.previewSheet); setReport(null); });
-  const doImport = () => file && run(() => gqlUpload(ImportSheetMutation, { mapping: mapping || null, onError }, file, 'file', { viewer }), (d) => setReport(d.importSheet));
+  const doPreview = (name = mapping) =>
+    file &&
+    run(
+      (onProgress) => gqlUpload(PreviewSheetMutation, { mapping: name || null }, file, 'file', { viewer, onProgress }),
+      (d) => {
+        setPreview(d.previewSheet);
+        setReport(null);
+        setEditing(d.previewSheet.sheets.every((s) => !s.mapping) || d.previewSheet.errors.length > 0);
+        return d.previewSheet.sheets.reduce((n, s) => n + s.rows, 0);
+      },
+    );
+  const doImport = () =>
+    file &&
+    run(
+      (onProgress) => gqlUpload(ImportSheetMutation, { mapping: mapping || null, onError }, file, 'file', { viewer, onProgress }),
+      (d) => {
+        setReport(d.importSheet);
+        return d.importSheet.rows;
+      },
+    );
+  const onSaved = (name: string) => {
+    mappings.retry();
+    setMapping(name);
+    setEditing(false);
+    void doPreview(name);
+  };
+  // The sheet to map: the first no mapping fits, else the first read.
+  const toMap = preview ? (preview.sheets.find((s) => !s.mapping) ?? preview.sheets[0]) : undefined;
+  const known: Record<number, SheetField> = {};
+  if (toMap) for (const c of preview!.columns) if (c.sheet === toMap.sheet && toMap.header.includes(c.header)) known[toMap.header.indexOf(c.header)] = c.field as SheetField;
+  const knownKind: SheetKind = mappings.data?.sheetMappings.find((m) => m.name === toMap?.mapping)?.kind ?? 'BANK_STATEMENT';
   const seeds = preview ? trailSeeds(preview.rows) : [];
   const badRowsHref = report?.badRows ? `data:text/csv;charset=utf-8,${encodeURIComponent(report.badRows)}` : null;
 
@@ -62,7 +101,7 @@ export function ImportSheet() {
               <option value="">{t('sheets.mapping.auto')}</option>
               {mappings.data?.sheetMappings.map((m) => (
                 <option key={`${m.agency ?? ''}|${m.name}`} value={m.name}>
-                  {m.builtIn ? t(m.kind === 'CALL_RECORDS' ? 'sheets.builtIn.calls' : 'sheets.builtIn.bank') : `${m.name} (${m.agency})`}
+                  {m.builtIn ? t(m.kind === 'CALL_RECORDS' ? 'sheets.builtIn.calls' : 'sheets.builtIn.bank') : t('sheets.saved', { name: m.name, agency: m.agency ?? '' })}
                 </option>
               ))}
             </select>
@@ -73,7 +112,12 @@ export function ImportSheet() {
         </form>
       </section>
       {error && <ErrorNotice error={error} onRetry={() => void doPreview()} />}
-      {busy && <p role="status">{t('sheets.working')}</p>}
+      {upload && <UploadStatus state={upload} />}
+      {took && !busy && (
+        <p className="muted" data-testid="sheet-took">
+          {t('sheets.progress.took', { seconds: took.seconds, rows: took.rows })}
+        </p>
+      )}
       {preview && (
         <section className="card" data-testid="sheet-preview-table">
           <h2>{t('sheets.previewTitle')}</h2>
@@ -109,6 +153,11 @@ export function ImportSheet() {
               ))}
             </tbody>
           </table>
+          {!editing && toMap && toMap.header.length > 0 && (
+            <button type="button" className="button" onClick={() => setEditing(true)} data-testid="sheet-edit-mapping">
+              {t('sheets.editor.open')}
+            </button>
+          )}
           <div className="sheets-actions">
             <label>
               {t('sheets.onError')}{' '}
@@ -122,6 +171,9 @@ export function ImportSheet() {
             </button>
           </div>
         </section>
+      )}
+      {preview && editing && toMap && (
+        <MappingEditor key={`${toMap.sheet}|${toMap.header.join('|')}`} header={toMap.header} initial={known} initialKind={knownKind} onSaved={onSaved} />
       )}
       {report && (
         <section className="card" data-testid="sheet-report">
