@@ -11,6 +11,7 @@ CREATE NODE TABLE IF NOT EXISTS AgencyProfile(id STRING, level STRING, name STRI
 CREATE NODE TABLE IF NOT EXISTS User(id STRING, agency STRING, createdAt STRING, createdBy STRING, mustChange BOOLEAN, name STRING, passwordHash STRING, role STRING, PRIMARY KEY (id));
 CREATE NODE TABLE IF NOT EXISTS Session(id STRING, createdAt STRING, expiresAt STRING, revokedAt STRING, userId STRING, PRIMARY KEY (id));
 CREATE NODE TABLE IF NOT EXISTS AuditRecord(id STRING, action STRING, agency STRING, at STRING, detail STRING, hash STRING, objectIds STRING, outcome STRING, prevHash STRING, requestId STRING, userId STRING, PRIMARY KEY (id));
+CREATE NODE TABLE IF NOT EXISTS AuditHead(id STRING, hash STRING, mac STRING, seq STRING, PRIMARY KEY (id));
 CREATE NODE TABLE IF NOT EXISTS TaskForce(id STRING, agency STRING, createdAt STRING, lead STRING, name STRING, purpose STRING, PRIMARY KEY (id));
 CREATE NODE TABLE IF NOT EXISTS TaskForceMember(id STRING, addedAt STRING, addedBy STRING, kind STRING, member STRING, taskForceId STRING, PRIMARY KEY (id));
 CREATE NODE TABLE IF NOT EXISTS Share(id STRING, agency STRING, caseId STRING, linkIds STRING, nodeIds STRING, principal STRING, revokedAt STRING, revokedBy STRING, selection STRING, sharedAt STRING, sharedBy STRING, taskForceId STRING, PRIMARY KEY (id));

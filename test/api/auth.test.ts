@@ -36,11 +36,11 @@ describe('accounts, sessions and the audit trail', () => {
     dir = mkdtempSync(join(tmpdir(), 'auth-'));
     ({ runner, store } = await openStore(dir));
     app = createApp({ store, config: loadConfig({}), sessions: new Sessions(store.accounts, Buffer.alloc(32, 7)) });
-    const printed = await runAddUser(store, { agency: SH, role: 'INVESTIGATOR', name: 'wu.lei', by: 'cli:test' });
+    const printed = await runAddUser(store, { agency: SH, role: 'INVESTIGATOR', name: 'wu.lei', by: 'cli:test' }, app.sessions.audit);
     expect(printed).toMatch(/^created wu\.lei \(user:wu\.lei\), INVESTIGATOR at sh-psb\none-time password: [A-Za-z0-9]{16}\n/);
     password = /one-time password: (\S+)/.exec(printed)![1]!;
-    leadPassword = /one-time password: (\S+)/.exec(await runAddUser(store, { agency: SH, role: 'TASK_FORCE_LEAD', name: 'lead', by: 'cli:test' }))![1]!;
-    await runAddUser(store, { agency: 'fj-longyan-psb', role: 'ANALYST', name: 'analyst', by: 'cli:test' });
+    leadPassword = /one-time password: (\S+)/.exec(await runAddUser(store, { agency: SH, role: 'TASK_FORCE_LEAD', name: 'lead', by: 'cli:test' }, app.sessions.audit))![1]!;
+    await runAddUser(store, { agency: 'fj-longyan-psb', role: 'ANALYST', name: 'analyst', by: 'cli:test' }, app.sessions.audit);
   });
   afterAll(() => store.close());
 
@@ -51,9 +51,9 @@ describe('accounts, sessions and the audit trail', () => {
   };
 
   it('refuses a bad user on the command line, naming the option', async () => {
-    await expect(runAddUser(store, { agency: SH, role: 'CHIEF', name: 'x', by: 't' })).rejects.toThrow('--role: one of INVESTIGATOR, TASK_FORCE_LEAD, PROSECUTOR, ANALYST, ADMIN (got "CHIEF")');
-    await expect(runAddUser(store, { agency: SH, role: 'ANALYST', name: 'wu.lei', by: 't' })).rejects.toThrow('--name: a user called wu.lei exists already');
-    await expect(runAddUser(store, { agency: 'a b', role: 'ANALYST', name: 'y', by: 't' })).rejects.toThrow('--agency: not an agency id');
+    await expect(runAddUser(store, { agency: SH, role: 'CHIEF', name: 'x', by: 't' }, app.sessions.audit)).rejects.toThrow('--role: one of INVESTIGATOR, TASK_FORCE_LEAD, PROSECUTOR, ANALYST, ADMIN (got "CHIEF")');
+    await expect(runAddUser(store, { agency: SH, role: 'ANALYST', name: 'wu.lei', by: 't' }, app.sessions.audit)).rejects.toThrow('--name: a user called wu.lei exists already');
+    await expect(runAddUser(store, { agency: 'a b', role: 'ANALYST', name: 'y', by: 't' }, app.sessions.audit)).rejects.toThrow('--agency: not an agency id');
   });
 
   it('logs in with the one-time password, says who the user is, and logs out for good', async () => {
@@ -133,17 +133,46 @@ describe('accounts, sessions and the audit trail', () => {
     const failing = new Sessions(accounts, Buffer.alloc(32, 7));
     const broken = createApp({ store, config: loadConfig({}), sessions: failing });
     const token = failing.issue({ sub: 'user:wu.lei', name: 'wu.lei', agency: SH, agencies: [SH], role: 'INVESTIGATOR' });
-    const response = await post(broken, '/graphql', { query: 'mutation { recordReturn(caseId: "case:none", amount: 1) { id } }' }, { authorization: `Bearer ${token}` });
-    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe('Unexpected error.');
+    const before = (await store.accounts.lastAudit())!.seq;
+    const m = `mutation { upsertNode(id: "phone:+8613700000009", label: Phone, props: { number: "+8613700000009" }) { id } }`;
+    const response = await post(broken, '/graphql', { query: m }, { authorization: `Bearer ${token}` });
+    expect(((await response.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'AUDIT_UNAVAILABLE' });
+    // Audit first: the operation never ran, and nothing was recorded.
+    expect(await store.getNodes({ agencies: [SH], userId: 'user:wu.lei' }, ['phone:+8613700000009'])).toEqual([]);
+    expect((await store.accounts.lastAudit())!.seq).toBe(before);
     // A login whose record cannot be written fails too (serve.ts answers 500).
     await expect(post(broken, '/auth/login', { name: 'wu.lei', password: 'x' })).rejects.toThrow('disk full');
   });
 
+  it('refuses a mutation when the signed head cannot be written (its table gone), and the graph is unchanged', async () => {
+    const { token } = (await (await login('wu.lei', password)).json()) as { token: string };
+    const before = (await store.accounts.lastAudit())!.seq;
+    await runner.session.query('DROP TABLE AuditHead');
+    try {
+      const refused = await gql(token, `mutation { upsertNode(id: "phone:+8613700000008", label: Phone, props: { number: "+8613700000008" }) { id } }`);
+      expect(refused.body.errors![0]).toMatchObject({ extensions: { code: 'AUDIT_UNAVAILABLE' } });
+      expect(await store.getNodes({ agencies: [SH], userId: 'user:wu.lei' }, ['phone:+8613700000008'])).toEqual([]);
+      // The attempt's record went in before the head failed; the operation it announced never ran.
+      const [attempt] = await store.accounts.searchAudit({ limit: 1 });
+      expect([attempt!.seq, attempt!.action, attempt!.outcome]).toEqual([before + 1, 'upsertNode', 'started']);
+    } finally {
+      await store.applySchema();
+    }
+    // Once the table is back, the next write moves the head on past the unanchored record and the chain verifies.
+    const ok = await gql(token, `mutation { upsertNode(id: "phone:+8613700000008", label: Phone, props: { number: "+8613700000008" }) { id } }`);
+    expect(ok.body).toEqual({ data: { upsertNode: { id: 'phone:+8613700000008' } } });
+    const [started, done] = (await store.accounts.searchAudit({ action: 'upsertNode', limit: 2 })).reverse();
+    expect([started!.outcome, done!.outcome, started!.requestId === done!.requestId, done!.seq - started!.seq]).toEqual(['started', 'ok', true, 1]);
+    expect((await runAuditVerify(store, Buffer.alloc(32, 7))).result).toEqual({ checked: done!.seq, broken: null, head: done!.seq });
+  });
+
   it('audit:verify finds an edit, a deletion and a swap at the right record, in the store and from the real CLI', async () => {
-    const audit = new AuditLog(store.accounts);
+    const audit = new AuditLog(store.accounts, Buffer.alloc(32, 7));
     for (let i = 0; i < 3; i++) await audit.append({ userId: 'user:t', agency: SH, action: 'test', objectIds: [`x${i}`], outcome: 'ok', requestId: '', detail: '' });
     const total = (await store.accounts.lastAudit())!.seq;
-    expect((await runAuditVerify(store)).text).toBe(`audit trail intact: ${total} records, hash chain verified`);
+    expect((await runAuditVerify(store, Buffer.alloc(32, 7))).text).toBe(`audit trail intact: ${total} records, hash chain verified up to its signed head`);
+    // A head signed with another key is found, at the head's position.
+    expect((await runAuditVerify(store, Buffer.alloc(32, 8))).result.broken).toEqual({ index: total - 1, seq: total, problem: 'head-forged' });
     const id = (seq: number) => String(seq).padStart(12, '0');
     const FIELDS = ['at', 'userId', 'agency', 'action', 'objectIds', 'outcome', 'requestId', 'detail', 'prevHash', 'hash'];
     const read = async (seq: number) => (await runner.session.query(`MATCH (a:AuditRecord) WHERE a.id = '${id(seq)}' RETURN ${FIELDS.map((f) => `a.${f} AS ${f}`).join(', ')}`))[0]!;
@@ -159,6 +188,17 @@ describe('accounts, sessions and the audit trail', () => {
     expect((await runAuditVerify(store)).result.broken).toEqual({ index: 5, seq: 6, problem: 'missing-or-reordered' });
     await write(6, r6);
     await write(7, r7);
+    // The newest two records deleted: the chain alone still holds, the signed head finds the cut.
+    const [last1, last2] = [await read(total - 1), await read(total)];
+    await runner.session.query(`MATCH (a:AuditRecord) WHERE a.id >= '${id(total - 1)}' DELETE a`);
+    expect((await runAuditVerify(store, Buffer.alloc(32, 7))).text).toBe(
+      `audit trail BROKEN at record #${total - 1} (index ${total - 2}): it is missing (the newest records were deleted) — chain ends at record #${total - 2}, head says #${total}; ${total - 2} records before it verified`,
+    );
+    // Put back, the trail holds again.
+    for (const [seq, row] of [[total - 1, last1], [total, last2]] as const) {
+      await runner.session.query(`CREATE (a:AuditRecord {id: '${id(seq)}', ${FIELDS.map((f) => `${f}: $${f}`).join(', ')}})`, Object.fromEntries(FIELDS.map((f) => [f, row[f]])));
+    }
+    expect((await runAuditVerify(store, Buffer.alloc(32, 7))).result.broken).toBeNull();
     await runner.session.query(`MATCH (a:AuditRecord) WHERE a.id = '${id(5)}' DELETE a`);
     expect((await runAuditVerify(store)).result.broken).toEqual({ index: 4, seq: 5, problem: 'missing-or-reordered' });
     await store.close();

@@ -29,7 +29,13 @@ export interface ChainBreak {
   index: number;
   /** The position the record there should have had. */
   seq: number;
-  problem: 'edited' | 'missing-or-reordered';
+  /**
+   * `edited`, `missing-or-reordered`: in the chain itself (verifyChain). Against the signed head
+   * (auth/audit-log.ts): `cut-tail`, the chain ends before the head's position; `head-mismatch`,
+   * the record at the head's position is not the one the head signed; `head-forged`, the head's
+   * signature is wrong; `head-missing`, records without a head.
+   */
+  problem: 'edited' | 'missing-or-reordered' | 'cut-tail' | 'head-mismatch' | 'head-forged' | 'head-missing';
 }
 
 /**

@@ -43,7 +43,7 @@ export class Sessions {
     private readonly authenticator: Authenticator = new LocalAuthenticator(store),
     private readonly now: () => number = Date.now,
   ) {
-    this.audit = new AuditLog(store);
+    this.audit = new AuditLog(store, secret);
   }
 
   /** Signs a session for claims chosen by the server itself: logins, and test harnesses. */
@@ -69,6 +69,8 @@ export class Sessions {
     this.throttle.succeeded(key);
     const token = this.issue(claimsOf(user));
     const claims = verifyToken(token, this.secret, Math.floor(this.now() / 1000))!;
+    // Recorded before the session exists: a login whose record cannot be written opens none.
+    await this.audit.append({ ...base, objectIds: [user.id, claims.sid], userId: user.id, agency: user.agency, action: 'login', outcome: 'ok' });
     await this.store.putSession({
       id: claims.sid,
       userId: user.id,
@@ -76,7 +78,6 @@ export class Sessions {
       expiresAt: new Date(claims.exp * 1000).toISOString(),
       revokedAt: '',
     });
-    await this.audit.append({ ...base, objectIds: [user.id, claims.sid], userId: user.id, agency: user.agency, action: 'login', outcome: 'ok' });
     return { ok: true, token, claims, mustChange: user.mustChange };
   }
 

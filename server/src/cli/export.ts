@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config';
 import { ROLES, type ApiViewer, type Role } from '../api/viewer';
 import { AuditLog } from '../auth/audit-log';
 import { exportAudit } from '../auth/export-audit';
+import { loadOrCreateSecret } from '../auth/secret';
 import { exportKeyDir, loadOrCreateExportKey } from '../export/keys';
 import { buildEvidencePackage, UnsupportedLinksError, writeEvidencePackage } from '../export/package';
 import { ExportInputError, exportSubject } from '../export/source';
@@ -47,7 +48,7 @@ const program = new Command()
     const viewer: ApiViewer = { agencies: opts.agencies, userId: opts.user, role: role as Role, agency: opts.agencies[0] ?? '', name: opts.user, sessionId: 'cli' };
     try {
       const subject = await exportSubject(store, viewer, { investigationId: opts.investigation });
-      const pkg = await buildEvidencePackage(store, viewer, { ...subject, asOf: opts.asOf, strict: opts.strict, pageSize: opts.page as 'A3' | 'A4' }, { key, audit: exportAudit(new AuditLog(store.accounts)) });
+      const pkg = await buildEvidencePackage(store, viewer, { ...subject, asOf: opts.asOf, strict: opts.strict, pageSize: opts.page as 'A3' | 'A4' }, { key, audit: exportAudit(new AuditLog(store.accounts, loadOrCreateSecret(config.dataDir))) });
       const out = writeEvidencePackage(pkg, resolve(opts.out));
       const c = pkg.manifest.counts;
       console.log(`${out.dir}: ${pkg.files.length} files, ${c.nodes} nodes, ${c.links} links (${c.unsupportedLinks} without a source), as of ${pkg.manifest.asOf}`);

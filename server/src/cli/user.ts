@@ -1,14 +1,15 @@
 import { Command } from 'commander';
 import { AuditLog } from '../auth/audit-log';
+import { loadOrCreateSecret } from '../auth/secret';
 import { addUser, UserError } from '../auth/users';
 import { ROLES } from '../auth/roles';
 import { ConfigError, loadConfig } from '../config';
 import { StoreLockedError, type GraphStore } from '../store/graph-store';
 import { openStore } from '../store/open-store';
 
-/** What `npm run user -- add` prints: the new account and its one-time password. */
-export async function runAddUser(store: GraphStore, opts: { agency: string; role: string; name: string; by: string }): Promise<string> {
-  const { user, password } = await addUser(store.accounts, new AuditLog(store.accounts), opts);
+/** What `npm run user -- add` prints: the new account and its one-time password; `audit` signs with the server's secret. */
+export async function runAddUser(store: GraphStore, opts: { agency: string; role: string; name: string; by: string }, audit: AuditLog): Promise<string> {
+  const { user, password } = await addUser(store.accounts, audit, opts);
   return [
     `created ${user.name} (${user.id}), ${user.role} at ${user.agency}`,
     `one-time password: ${password}`,
@@ -30,8 +31,9 @@ program
   .action(async (opts: { agency: string; role: string; name: string; by: string }) => {
     let store: GraphStore | undefined;
     try {
-      store = await openStore(loadConfig());
-      console.log(await runAddUser(store, opts));
+      const config = loadConfig();
+      store = await openStore(config);
+      console.log(await runAddUser(store, opts, new AuditLog(store.accounts, loadOrCreateSecret(config.dataDir))));
     } catch (error) {
       if (error instanceof UserError || error instanceof ConfigError || error instanceof StoreLockedError) {
         console.error(`Cannot add the user: ${error.message}`);

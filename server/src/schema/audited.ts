@@ -39,10 +39,24 @@ const detailOf = (args: Record<string, unknown>): string => {
   return [decision, member, text.trim()].filter((s) => s.length > 0).join(': ').slice(0, 1000);
 };
 
+/** Appends a record; when it cannot be written, the operation fails with AUDIT_UNAVAILABLE. */
+async function record(ctx: Context, entry: Parameters<Context['audit']['append']>[0]): Promise<void> {
+  try {
+    await ctx.audit.append(entry);
+  } catch {
+    throw apiError('AUDIT_UNAVAILABLE', 'The audit trail cannot be written: nothing was done. Try again later.');
+  }
+}
+
+/** The outcome of the record written before an operation runs: the operation has started. */
+export const STARTED = 'started';
+
 /**
  * Every mutation of the schema, whoever adds it, goes through here: refused for a role that may
- * not write (ANALYST), and recorded in the audit trail with its outcome. When the audit record
- * cannot be written the operation fails (its answer is an error).
+ * not write (ANALYST), and recorded in the audit trail before it runs (outcome `started`) and
+ * once more with its outcome, under the same request id; both append, nothing is updated. When
+ * the first record cannot be written the operation does not run; when the second cannot, its
+ * answer is withheld. Either way the client gets AUDIT_UNAVAILABLE.
  */
 export function audited(schema: GraphQLSchema): GraphQLSchema {
   const mutation = schema.getMutationType();
@@ -58,17 +72,18 @@ export function audited(schema: GraphQLSchema): GraphQLSchema {
         detail: detailOf(args),
       };
       if (!mayMutate(ctx.viewer.role, info.fieldName)) {
-        await ctx.audit.append({ ...entry, outcome: 'FORBIDDEN' });
+        await record(ctx, { ...entry, outcome: 'FORBIDDEN' });
         throw apiError('FORBIDDEN', 'Your role may not change anything.');
       }
+      await record(ctx, { ...entry, outcome: STARTED });
       let result: unknown;
       try {
         result = await resolve(source, args, ctx, info);
       } catch (error) {
-        await ctx.audit.append({ ...entry, outcome: outcomeOf(error) });
+        await record(ctx, { ...entry, outcome: outcomeOf(error) });
         throw error;
       }
-      await ctx.audit.append({ ...entry, objectIds: [...new Set([...entry.objectIds, ...idOfResult(result)])], outcome: 'ok' });
+      await record(ctx, { ...entry, objectIds: [...new Set([...entry.objectIds, ...idOfResult(result)])], outcome: 'ok' });
       return result;
     };
   }

@@ -63,6 +63,19 @@ export interface AuditRecord {
   hash: string;
 }
 
+/**
+ * The newest position of the audit chain, kept apart from the records and signed with the
+ * server's secret (auth/audit-log.ts): a trail cut short at its end no longer reaches it.
+ */
+export interface AuditHead {
+  /** The newest record's position. */
+  seq: number;
+  /** Its hash. */
+  hash: string;
+  /** HMAC-SHA256 of the position and hash under the server's secret, hex. */
+  mac: string;
+}
+
 export interface AuditFilter {
   userId?: string;
   agency?: string;
@@ -86,6 +99,8 @@ export const ACCOUNT_TABLES = {
   User: { id: s, name: s, agency: s, role: s, passwordHash: s, mustChange: { type: 'boolean' }, createdAt: t, createdBy: s },
   Session: { id: s, userId: s, createdAt: t, expiresAt: t, revokedAt: s },
   AuditRecord: { id: s, at: t, userId: s, agency: s, action: s, objectIds: s, outcome: s, requestId: s, detail: s, prevHash: s, hash: s },
+  // One row, id `head`; its seq is zero-padded like an audit record's id, so it compares as text.
+  AuditHead: { id: s, seq: s, hash: s, mac: s },
 } as const satisfies Record<string, Record<string, PropDef>>;
 
 export const auditId = (seq: number) => String(seq).padStart(12, '0');
@@ -106,6 +121,10 @@ export interface AccountStore {
   appendAudit(record: AuditRecord): Promise<void>;
   /** The newest audit record, or null for an empty trail. */
   lastAudit(): Promise<AuditRecord | null>;
+  /** Moves the chain's signed head forward; a head at or past `head.seq` is left as it is. */
+  putAuditHead(head: AuditHead): Promise<void>;
+  /** The chain's signed head, or null before the first anchored append. */
+  auditHead(): Promise<AuditHead | null>;
   /** Records with afterSeq < seq <= afterSeq + count, in chain order. */
   auditRange(afterSeq: number, count: number): Promise<AuditRecord[]>;
   /** Matching records, newest first. */

@@ -3,6 +3,7 @@ import {
   type AccountStore,
   type AgencyProfile,
   type AuditFilter,
+  type AuditHead,
   type AuditRecord,
   type Role,
   type SessionRecord,
@@ -102,6 +103,15 @@ export class CypherAccounts implements AccountStore {
   async lastAudit(): Promise<AuditRecord | null> {
     const [row] = await this.runner.read('audit-last', {});
     return row ? toAudit(row) : null;
+  }
+
+  async putAuditHead(h: AuditHead): Promise<void> {
+    await this.runner.writeQuery('audit-head-put', { id: 'head', seq: auditId(h.seq), hash: h.hash, mac: h.mac });
+  }
+
+  async auditHead(): Promise<AuditHead | null> {
+    const [row] = await this.runner.read('audit-head', { id: 'head' });
+    return row && str(row.seq) ? { seq: Number(str(row.seq)), hash: str(row.hash), mac: str(row.mac) } : null;
   }
 
   async auditRange(afterSeq: number, count: number): Promise<AuditRecord[]> {
