@@ -7,6 +7,7 @@ describe('API errors in words', () => {
     expect(problemOf({ message: 'No such case.', extensions: { code: 'NOT_FOUND' } })).toBe('not-found');
     expect(problemOf({ message: 'x', extensions: { code: 'CONFLICT' } })).toBe('stale');
     expect(problemOf({ message: 'Query is too costly.', extensions: { code: 'LIMIT' } })).toBe('limit');
+    expect(problemOf({ message: 'The audit trail cannot be written: nothing was done.', extensions: { code: 'AUDIT_UNAVAILABLE' } })).toBe('server');
     expect(problemOf({ message: 'Cannot query field "nope".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })).toBe('outdated');
   });
 

@@ -35,6 +35,8 @@ const BY_CODE: Record<string, ApiProblem> = {
   LIMIT: 'limit',
   STALE: 'stale',
   CONFLICT: 'stale',
+  // The audit trail could not be written, so nothing was done: a server problem, try again later.
+  AUDIT_UNAVAILABLE: 'server',
   GRAPHQL_VALIDATION_FAILED: 'outdated',
   GRAPHQL_PARSE_FAILED: 'outdated',
 };
