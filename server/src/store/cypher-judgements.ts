@@ -26,8 +26,31 @@ function toJudgement(row: Row): CaseLinkJudgement {
 /** The JudgementStore half of the port, over any engine that runs the queries in cypher/. */
 export class CypherJudgements implements JudgementStore {
   private last = 0;
+  /**
+   * With `remember` (the embedded engine, which this process alone writes): the cases some
+   * judgement names, so that asking about cases no judgement names (almost every linkedCases
+   * call) costs no query on the one connection. Forgotten before and after each judgement is
+   * written; an answer read across a write is not kept.
+   */
+  private judged: Promise<Set<string>> | null = null;
+  private writes = 0;
 
-  constructor(private readonly runner: CypherRunner) {}
+  constructor(
+    private readonly runner: CypherRunner,
+    private readonly remember = false,
+  ) {}
+
+  private judgedCases(): Promise<Set<string>> {
+    if (this.judged) return this.judged;
+    const writes = this.writes;
+    const judged = this.runner.read('judgement-cases', {}).then((rows) => new Set(rows.flatMap((r) => [r.caseA as string, r.caseB as string])));
+    this.judged = judged;
+    judged.then(
+      () => this.writes !== writes && this.judged === judged && (this.judged = null),
+      () => this.judged === judged && (this.judged = null),
+    );
+    return judged;
+  }
 
   async judgeCaseLink(viewer: Viewer, draft: JudgementDraft): Promise<CaseLinkJudgement> {
     const reason = draft.reason.trim();
@@ -37,7 +60,15 @@ export class CypherJudgements implements JudgementStore {
     if (draft.caseA === draft.caseB) throw new JudgementError('caseB: a case cannot be linked to itself.', 'caseB');
     const [caseA, caseB] = draft.caseA < draft.caseB ? [draft.caseA, draft.caseB] : [draft.caseB, draft.caseA];
     const params = { id: `judgement:${randomUUID()}`, caseA, caseB, verdict: draft.verdict, reason, userId: viewer.userId, now: this.now(), judgedUnder: encodeOwners(viewer.agencies) };
-    const [row] = await this.runner.writeQuery('judgement-create', params);
+    this.writes++;
+    this.judged = null;
+    let row: Row | undefined;
+    try {
+      [row] = await this.runner.writeQuery('judgement-create', params);
+    } finally {
+      this.writes++;
+      this.judged = null;
+    }
     if (!row) throw new Error(`judgement ${params.id} not readable after create`);
     return toJudgement(row);
   }
@@ -45,6 +76,10 @@ export class CypherJudgements implements JudgementStore {
   async caseLinkJudgements(viewer: Viewer, options: { caseIds?: string[] }): Promise<CaseLinkJudgement[]> {
     const caseIds = options.caseIds ? [...new Set(options.caseIds)] : [];
     if (options.caseIds && caseIds.length === 0) return [];
+    if (this.remember && options.caseIds) {
+      const judged = await this.judgedCases();
+      if (!caseIds.some((id) => judged.has(id))) return [];
+    }
     // Kuzu 0.11 crashes on an empty list parameter: with every pair asked, the list is a placeholder.
     const rows = await this.runner.read('judgement-list', { ...accessParams(viewer), everyPair: !options.caseIds, caseIds: options.caseIds ? caseIds : [''], limit: LIMITS.read });
     return rows.map(toJudgement).reverse();

@@ -93,7 +93,7 @@ export class CypherGraphStore implements GraphStore {
     private readonly cache?: CacheKeeper,
   ) {
     this.investigations = new CypherInvestigations(runner);
-    this.judgements = new CypherJudgements(runner);
+    this.judgements = new CypherJudgements(runner, runner.kind === 'embedded');
     this.sheetMappings = new CypherSheetMappings(runner);
     this.accounts = new CypherAccounts(runner);
     this.taskForces = new CypherTaskForces(runner, (records) => this.afterGrant(records));
