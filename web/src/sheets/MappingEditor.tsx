@@ -31,7 +31,8 @@ export function MappingEditor({ header, initial, initialKind, onSaved }: Mapping
   const [name, setName] = useState('');
   const [timeZone, setTimeZone] = useState<string>(TIME_ZONES[0]);
   const [fields, setFields] = useState<Record<number, SheetField | ''>>(initial);
-  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  // Problems show once a save was tried, and follow the choices from then on.
+  const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
   const label = (f: SheetField) => `${t(`sheets.field.${f}`)}${requiredGroup(kind, f) ? ' *' : ''}`;
@@ -44,9 +45,11 @@ export function MappingEditor({ header, initial, initialKind, onSaved }: Mapping
           ? t('sheets.editor.twice', { field: t(`sheets.field.${p.field}`), headers: p.headers.join('、') })
           : t('sheets.editor.blankHeader', { column: p.column + 1 });
 
+  const draft = draftMapping({ kind, name, timeZone, header, fields });
+  const problems = tried ? draft.problems : [];
+
   const save = async () => {
-    const draft = draftMapping({ kind, name, timeZone, header, fields });
-    setProblems(draft.problems);
+    setTried(true);
     if (!draft.mapping) return;
     setSaving(true);
     setError(undefined);
@@ -119,11 +122,13 @@ export function MappingEditor({ header, initial, initialKind, onSaved }: Mapping
       </table>
       <p className="muted">{t('sheets.editor.required')}</p>
       {problems.length > 0 && (
-        <ul className="error" role="alert" data-testid="sheet-editor-problems">
-          {problems.map((p, i) => (
-            <li key={i}>{say(p)}</li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul className="error" data-testid="sheet-editor-problems">
+            {problems.map((p, i) => (
+              <li key={i}>{say(p)}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {error && <ErrorNotice error={error} />}
       <button type="button" className="button primary" disabled={saving} onClick={() => void save()} data-testid="sheet-editor-save">
