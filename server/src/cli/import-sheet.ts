@@ -53,7 +53,8 @@ const program = new Command()
     // An import reads nothing back: the embedded store's in-memory graph would only be kept up to date for nobody.
     const store = config.graphStore === 'embedded' ? await openKuzuStore(config.dataDir, { cache: false }) : await openStore(config);
     let report: SheetImportReport;
-    const bar = process.stderr.isTTY && !opts.json ? new SingleBar({ format: `{phase} ${file.name} [{bar}] {percentage}% | {rows} rows | {eta}s` }) : null;
+    // On stderr, so also beside --json (which prints to stdout).
+    const bar = process.stderr.isTTY ? new SingleBar({ format: `{phase} ${file.name} [{bar}] {percentage}% | {rows} rows | {eta}s` }) : null;
     let phase = '';
     try {
       const mappings = resolveMappings(opts.mapping, await store.listSheetMappings(opts.agency));

@@ -24,8 +24,11 @@ export interface SheetImportOptions {
 }
 
 export interface SheetProgress {
-  /** 'check' reads the whole file before anything is written (onError 'stop'); 'write' imports. */
-  phase: 'check' | 'write';
+  /**
+   * 'check' reads the whole file before anything is written (onError 'stop'); 'write' reads it
+   * and stages its rows; 'commit' waits for the store to write the last batch (one COPY per table).
+   */
+  phase: 'check' | 'write' | 'commit';
   bytes: number;
   totalBytes: number;
   rows: number;
@@ -53,7 +56,8 @@ export interface SheetImportReport extends UpsertResult {
   batches: number;
 }
 
-export const DEFAULT_BATCH_ROWS = 200_000;
+/** Large for the same reason as the bundle importer's batches (importer.ts DEFAULT_BATCH_SIZE). */
+export const DEFAULT_BATCH_ROWS = 1_000_000;
 const MAX_REPORTED = 1000;
 
 /**
@@ -138,6 +142,7 @@ export async function importSheet(store: GraphStore, file: SheetFile, options: S
       if (batch.size >= size) await flush();
     },
   });
+  options.onProgress?.({ phase: 'commit', bytes: file.size, totalBytes: file.size, rows: report.rows });
   await flush();
   await writing;
   if (bad.length > 0) report.badRows = badRowsCsv(bad);

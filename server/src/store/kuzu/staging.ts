@@ -72,25 +72,25 @@ export class CsvLines {
   /** Whether a line so far had a line break inside a value (COPY must then read it with PARALLEL=FALSE). */
   lineBreaks = false;
   private readonly kinds: number[];
-  private readonly cells: string[];
+  private readonly index: Map<string, number>;
+  /** A line of nulls, each row's cells start from (rows are sparse: a node has its label's few properties). */
+  private readonly nulls: string[];
 
-  constructor(private readonly columns: TableColumns) {
+  constructor(columns: TableColumns) {
     this.header = columns.names.join(',');
     this.kinds = columns.types.map((t) => (t.endsWith('[]') ? LIST : t === 'STRING' ? STRING : OTHER));
-    this.cells = new Array<string>(columns.names.length);
+    this.index = new Map(columns.names.map((name, c) => [name, c]));
+    this.nulls = this.kinds.map((k) => (k === STRING ? '\\N' : ''));
   }
 
-  /** The line of `row`, or null when one of its values cannot be written in CSV exactly. */
+  /** The line of `row` (its properties that are columns), or null when one of its values cannot be written in CSV exactly. */
   line(row: Record<string, unknown>): string | null {
-    const { names } = this.columns;
-    const { kinds, cells } = this;
-    for (let c = 0; c < names.length; c++) {
-      const value = row[names[c]!];
-      if (value === null || value === undefined) {
-        cells[c] = kinds[c] === STRING ? '\\N' : '';
-        continue;
-      }
-      switch (kinds[c]) {
+    const cells = this.nulls.slice();
+    for (const name in row) {
+      const c = this.index.get(name);
+      const value = row[name];
+      if (c === undefined || value === null || value === undefined) continue;
+      switch (this.kinds[c]) {
         case STRING: {
           const text = typeof value === 'string' ? value : String(value);
           if (text === '\\N') return null;
