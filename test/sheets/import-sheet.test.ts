@@ -8,7 +8,7 @@ import { BUILT_IN_BANK, BUILT_IN_CALLS, BUILT_IN_MAPPINGS } from '../../server/s
 import { fileInMemory } from '../../server/src/sheets/sheet-file';
 import type { GraphStore } from '../../server/src/store/graph-store';
 import { openKuzuStore } from '../../server/src/store/kuzu/kuzu-store';
-import { abcXlsx, ccbXlsx, englishCsv, icbcCsv, mobileCsv, unicomXlsx } from './samples';
+import { abcXlsx, CCB_HEADER, ccbXlsx, englishCsv, ICBC_HEADER, icbcCsv, mobileCsv, unicomXlsx } from './samples';
 import { A, B, C, calls, D, of, P1, P2, P3 } from './scenario';
 
 const SH = 'sh-psb';
@@ -41,7 +41,7 @@ describe('importing bank statements', () => {
   it('reads a GBK 工商银行 CSV with title and totals rows into cards and transfers citing their rows', async () => {
     const r = await load(store, '工行流水.csv', icbcCsv(A, '张三', of(A)));
     expect(r).toMatchObject({ rows: 3, imported: 2, skipped: { totals: 1 }, errorCount: 0, stopped: false, linksCreated: 2, nodesCreated: 3, sourcesCreated: 1 });
-    expect(r.sheets).toEqual([{ sheet: '工行流水.csv', mapping: 'bank-statement', headerRow: 3, rows: 3 }]);
+    expect(r.sheets).toEqual([{ sheet: '工行流水.csv', mapping: 'bank-statement', headerRow: 3, header: ICBC_HEADER, rows: 3 }]);
     const s = `src:sheet:${sha(r)}#工行流水.csv!`;
     expect(await linksAmong(store, cards)).toEqual([
       { type: 'TRANSFERRED', from: `card:${A}`, to: `card:${B}`, key: 'TX001', props: { txId: 'TX001', amount: 123450, at: '2026-02-05T06:05:32.000Z' }, sources: [`${s}4`] },
@@ -63,8 +63,8 @@ describe('importing bank statements', () => {
       { card: D, holder: '赵六', sheet: '赵六 6214', transfers: of(D) },
     ]));
     expect(ccb.sheets).toEqual([
-      { sheet: '李四 6217', mapping: 'bank-statement', headerRow: 2, rows: 2 },
-      { sheet: '赵六 6214', mapping: 'bank-statement', headerRow: 2, rows: 2 },
+      { sheet: '李四 6217', mapping: 'bank-statement', headerRow: 2, header: CCB_HEADER, rows: 2 },
+      { sheet: '赵六 6214', mapping: 'bank-statement', headerRow: 2, header: CCB_HEADER, rows: 2 },
     ]);
     const abc = await load(store, 'abc.xlsx', await abcXlsx(C, '王五', of(C)));
     expect([icbc.linksCreated, ccb.linksCreated, abc.linksCreated]).toEqual([2, 2, 0]);

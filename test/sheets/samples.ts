@@ -52,11 +52,15 @@ export const excelSerial = (at: string) => {
  * 工商银行-style statement of one card, GBK CSV: two title rows, 交易时间 as 20260205140532,
  * one 交易金额 with 收付标志 进/出, and a totals row at the end.
  */
+/** The column names of the statements the tests write, as the preview reports them. */
+export const ICBC_HEADER = ['交易卡号', '交易户名', '交易时间', '交易金额', '交易余额', '收付标志', '交易对手账卡号', '对手户名', '对手开户银行', '摘要说明', '交易流水号', '交易是否成功', 'IP地址'];
+export const CCB_HEADER = ['卡号', '户名', '交易日期', '交易时间', '借方发生额', '贷方发生额', '余额', '对方账号', '对方户名', '摘要', '流水号'];
+
 export function icbcCsv(card: string, holder: string, transfers: Transfer[]): Buffer {
   const rows: string[][] = [
     ['中国工商银行账户交易明细'],
     [`查询卡号：${card}`, '', '币种：人民币'],
-    ['交易卡号', '交易户名', '交易时间', '交易金额', '交易余额', '收付标志', '交易对手账卡号', '对手户名', '对手开户银行', '摘要说明', '交易流水号', '交易是否成功', 'IP地址'],
+    ICBC_HEADER,
   ];
   for (const t of transfers) {
     const out = t.from === card;
@@ -75,7 +79,7 @@ export async function ccbXlsx(cards: { card: string; holder: string; sheet: stri
   for (const { card, holder, sheet, transfers } of cards) {
     const ws = wb.addWorksheet(sheet);
     ws.addRow(['中国建设银行个人活期账户交易明细']);
-    ws.addRow(['卡号', '户名', '交易日期', '交易时间', '借方发生额', '贷方发生额', '余额', '对方账号', '对方户名', '摘要', '流水号']);
+    ws.addRow(CCB_HEADER);
     for (const t of transfers) {
       const out = t.from === card;
       const [date, time] = t.at.split(' ');
