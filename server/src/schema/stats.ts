@@ -15,6 +15,9 @@ const StatsBucket = builder.objectRef<Bucket>('StatsBucket').implement({
   }),
 });
 
+/** Totals in a fixed order, whatever order the engine counted them in. */
+const byKey = (totals: Record<string, number | undefined>) => Object.entries(totals).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
 const Count = builder.objectRef<[string, number | undefined]>('LabelTotal').implement({
   fields: (t) => ({ label: t.field({ type: NodeLabel, resolve: ([k]) => k as never }), count: t.int({ resolve: ([, n]) => n ?? 0 }) }),
 });
@@ -25,8 +28,8 @@ const LinkCount = builder.objectRef<[string, number | undefined]>('LinkTypeTotal
 const Stats = builder.objectRef<Result>('Stats').implement({
   description: 'Over the visible graph only. Months are Asia/Shanghai calendar months (YYYY-MM).',
   fields: (t) => ({
-    nodes: t.field({ type: [Count], resolve: (s) => Object.entries(s.totals.nodes) }),
-    links: t.field({ type: [LinkCount], resolve: (s) => Object.entries(s.totals.links) }),
+    nodes: t.field({ type: [Count], description: 'By label, in label order.', resolve: (s) => byKey(s.totals.nodes) }),
+    links: t.field({ type: [LinkCount], description: 'By link type, in type order.', resolve: (s) => byKey(s.totals.links) }),
     sources: t.int({ resolve: (s) => s.totals.sources }),
     cases: t.field({ type: StatsBucket, resolve: (s) => s.cases }),
     suspects: t.int({ description: 'People who are suspects in the cases counted.', resolve: (s) => s.suspects }),
