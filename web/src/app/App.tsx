@@ -5,6 +5,7 @@ import { ImportSheet } from '../sheets/ImportSheet';
 import { Warnings } from '../warning/Warnings';
 import { Series } from '../linkage/Series';
 import { AccessRequests } from '../access/AccessRequests';
+import { AuditTrail } from '../audit/AuditTrail';
 import { TaskForces } from '../task-force/TaskForces';
 import { TaskForcePage } from '../task-force/TaskForcePage';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
@@ -39,6 +40,8 @@ function Screen() {
       return <Series key={visit} offset={route.offset} />;
     case 'access':
       return <AccessRequests key={visit} />;
+    case 'audit':
+      return <AuditTrail key={visit} />;
     case 'taskForces':
       return <TaskForces key={visit} />;
     case 'taskForce':

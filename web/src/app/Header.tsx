@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/I18nProvider';
 import { useOptionalViewer } from '../viewer/ViewerProvider';
+import { mayReadAudit } from '../audit/audit-filter';
 import { AppLink } from './Navigation';
 
 /** The bar on every screen: the product, the language switch, and who is signed in (agency, role) with logout. */
@@ -44,6 +45,11 @@ export function Header() {
             <AppLink route={{ name: 'access' }} className="button subtle" data-testid="nav-access">
               {t('nav.access')}
             </AppLink>
+            {mayReadAudit(session.viewer.role) && (
+              <AppLink route={{ name: 'audit' }} className="button subtle" data-testid="nav-audit">
+                {t('nav.audit')}
+              </AppLink>
+            )}
           </>
         )}
         <button type="button" className="button subtle" lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} title={t('lang.switchLabel')} onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="lang-switch">

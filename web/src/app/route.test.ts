@@ -16,6 +16,7 @@ describe('routes', () => {
       { name: 'series', offset: 0 },
       { name: 'series', offset: 50 },
       { name: 'access' },
+      { name: 'audit' },
       { name: 'taskForces' },
       { name: 'taskForce', id: 'tf:2f1e7c4a-0b7e-4f55-9d1b-1c2d3e4f5a6b' },
     ];
@@ -35,6 +36,7 @@ describe('routes', () => {
     expect(parseRoute('/workspace', '?story=nope')).toEqual({ name: 'workspace', open: [], story: null });
     expect(parseRoute('/investigations/%E0%A4%A', '')).toEqual({ name: 'home', q: '' });
     expect(parseRoute('/series', '?offset=-3')).toEqual({ name: 'series', offset: 0 });
+    expect(parseRoute('/audit/', '')).toEqual({ name: 'audit' });
     expect(parseRoute('/series', '?offset=x')).toEqual({ name: 'series', offset: 0 });
   });
 });

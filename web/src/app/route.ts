@@ -13,6 +13,7 @@ export type Route =
   | { name: 'warnings'; gang: string | null }
   | { name: 'series'; offset: number }
   | { name: 'access' }
+  | { name: 'audit' }
   | { name: 'taskForces' }
   | { name: 'taskForce'; id: string };
 
@@ -36,6 +37,7 @@ export function parseRoute(pathname: string, search: string): Route {
   }
   if (/^\/task-forces\/?$/.test(pathname)) return { name: 'taskForces' };
   if (/^\/access\/?$/.test(pathname)) return { name: 'access' };
+  if (/^\/audit\/?$/.test(pathname)) return { name: 'audit' };
   if (/^\/report\/?$/.test(pathname)) return { name: 'report' };
   if (/^\/import\/?$/.test(pathname)) return { name: 'import' };
   if (/^\/warnings\/?$/.test(pathname)) return { name: 'warnings', gang: params.get('gang') || null };
@@ -59,6 +61,8 @@ export function routeHref(route: Route): string {
       return '/report';
     case 'access':
       return '/access';
+    case 'audit':
+      return '/audit';
     case 'taskForces':
       return '/task-forces';
     case 'taskForce':
