@@ -134,4 +134,41 @@ describe('deconfliction and a request for access, between two agencies in a brow
     await waitForNodes(page, `ids.includes('${PUDONG_CASE}')`);
     expect(session.errors.filter((e) => e !== 'console: Failed to load resource: the server responded with a status of 401 (Unauthorized)')).toEqual([]);
   }, 240_000);
+
+  it('the audit trail: the admin filters it by the action the request above recorded and sees exactly those records; an investigator has no link to it', async () => {
+    const { page, server, session } = web;
+    session.autoSession = false;
+    await page.goto(server.url);
+    await logIn(page, server, 'pudong.investigator', '上海市公安局浦东分局 · 侦查员');
+    await page.getByTestId('nav-access').waitFor();
+    expect(await page.getByTestId('nav-audit').count()).toBe(0);
+    const forbidden = (await api(server.url, '{ auditTrail(limit: 1) { seq } }')) as { errors?: { extensions?: { code?: string } }[] };
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    await logIn(page, server, 'mps.admin', '公安部刑事侦查局 · 管理员');
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'clg_session')!.value;
+    const { data } = (await api(server.url, '{ auditTrail(action: "requestAccess", limit: 50) { seq userId agency action outcome detail } }', cookie)) as {
+      data: { auditTrail: { seq: number; userId: string; agency: string; action: string; outcome: string; detail: string }[] };
+    };
+    const expected = data.auditTrail;
+    expect(expected.map((r) => [r.userId, r.agency, r.action, r.outcome])).toContainEqual(['user:pudong.investigator', 'sh-pudong-psb', 'requestAccess', 'ok']);
+    expect(expected.every((r) => r.action === 'requestAccess')).toBe(true);
+
+    await page.getByTestId('nav-audit').click();
+    await page.getByTestId('audit-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('audit-action').fill('requestAccess');
+    await page.getByTestId('audit-apply').click();
+    const seqs = JSON.stringify(expected.map((r) => String(r.seq)));
+    await page.waitForFunction(`JSON.stringify([...document.querySelectorAll('[data-testid=audit-table] tbody tr')].map((tr) => tr.dataset.seq)) === ${JSON.stringify(seqs)}`);
+    const rows = page.getByTestId('audit-table').locator('tbody tr');
+    for (const [i, r] of expected.entries()) {
+      const cells = await rows.nth(i).locator('td').allInnerTexts();
+      expect(cells.slice(1, 4)).toEqual([r.userId, r.agency, 'requestAccess']);
+      expect(cells[5]).toBe(r.outcome === 'ok' ? '成功' : r.outcome);
+      expect(cells[6]).toBe(r.detail);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'access-8-audit-trail');
+    expect(session.errors.filter((e) => e !== 'console: Failed to load resource: the server responded with a status of 401 (Unauthorized)')).toEqual([]);
+  }, 240_000);
 });

@@ -30,7 +30,7 @@ export function AuditTable({ records }: { records: readonly AuditRecordItem[] })
             <td>{r.agency}</td>
             <td>{r.action}</td>
             <td>{r.objectIds.join(', ')}</td>
-            <td className={r.outcome === 'ok' ? undefined : 'login-error'}>{r.outcome === 'ok' ? t('audit.ok') : r.outcome}</td>
+            <td className={r.outcome === 'ok' || r.outcome === 'started' ? undefined : 'login-error'}>{r.outcome === 'ok' ? t('audit.ok') : r.outcome}</td>
             <td>{r.detail}</td>
           </tr>
         ))}
