@@ -63,7 +63,33 @@ function count(text: string, char: string): number {
   return k;
 }
 
+/**
+ * exceljs's streaming reader now and then loses the zip's last entry (exceljs issue #3064, a race
+ * in its single streaming pass). When that entry is `xl/workbook.xml`, as in the files exceljs
+ * itself writes, every sheet is still buffered at that point and the read fails before yielding a
+ * row, so reading again from the start loses and repeats nothing. A failure after the first row
+ * is never retried.
+ */
+const READ_ATTEMPTS = 3;
+const lostWorkbook = (error: unknown) => error instanceof TypeError && error.message.includes("reading 'sheets'");
+
 async function* readXlsx(file: SheetFile, options: ReadOptions): AsyncGenerator<SheetChunk> {
+  for (let attempt = 1; ; attempt++) {
+    let yielded = false;
+    try {
+      for await (const chunk of readXlsxOnce(file, options)) {
+        yielded = true;
+        yield chunk;
+      }
+      return;
+    } catch (error) {
+      if (yielded || !lostWorkbook(error)) throw error;
+      if (attempt >= READ_ATTEMPTS) throw new Error(`could not read the workbook's list of sheets in ${READ_ATTEMPTS} attempts; try the import again`);
+    }
+  }
+}
+
+async function* readXlsxOnce(file: SheetFile, options: ReadOptions): AsyncGenerator<SheetChunk> {
   const size = options.chunkRows ?? 10_000;
   const bytes = file.open().pipe(metered(options.onBytes));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytes, {
