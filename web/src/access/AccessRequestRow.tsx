@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { problemMessage } from '../api/errors';
 import type { ResultOf } from '../api/graphql';
-import { asApiError, useApi } from '../api/use-api';
+import { useAction } from '../api/use-action';
+import { useApi } from '../api/use-api';
 import { useNavigation } from '../app/Navigation';
 import { formatShanghai } from '../graph/format';
 import { useI18n } from '../i18n/I18nProvider';
@@ -22,21 +22,12 @@ export function AccessRequestRow({ r, incoming, onDecided }: { r: AccessRequestI
   const { navigate } = useNavigation();
   const request = useApi();
   const [note, setNote] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const decide = async (grant: boolean) => {
-    setBusy(true);
-    setError('');
-    try {
+  const { run, problem: error, busy } = useAction();
+  const decide = (grant: boolean) =>
+    run(async () => {
       await request(DecideAccessRequestMutation, { id: r.id, grant, note: note.trim() || null });
       onDecided();
-    } catch (err) {
-      const problem = asApiError(err);
-      setError(t(problemMessage(problem.problem), { detail: problem.detail }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <tr data-testid={`access-request-${r.id}`}>
       <th scope="row">{r.node?.caption ?? r.nodeId}</th>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { problemMessage } from '../api/errors';
-import { asApiError, useApi } from '../api/use-api';
+import { useAction } from '../api/use-action';
+import { useApi } from '../api/use-api';
 import { formatShanghai } from '../graph/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { AddMemberMutation, RemoveMemberMutation } from './task-force-operations';
@@ -19,18 +19,14 @@ export function TaskForceMembers({ taskForceId, members, agencies, manages, onCh
   const request = useApi();
   const [agency, setAgency] = useState('');
   const [user, setUser] = useState('');
-  const [problem, setProblem] = useState('');
+  const action = useAction();
+  const { problem } = action;
   const nameOf = (m: Member) => (m.kind === 'AGENCY' ? (agencies.find((a) => a.id === m.id)?.name ?? m.id) : m.id.replace(/^user:/, ''));
-  const run = async (action: () => Promise<unknown>) => {
-    setProblem('');
-    try {
-      await action();
+  const run = (act: () => Promise<unknown>) =>
+    action.run(async () => {
+      await act();
       onChanged();
-    } catch (err) {
-      const p = asApiError(err);
-      setProblem(t(problemMessage(p.problem), { detail: p.detail }));
-    }
-  };
+    });
   const add = (e: FormEvent) => {
     e.preventDefault();
     if (agency) void run(() => request(AddMemberMutation, { taskForceId, agency, userId: null })).then(() => setAgency(''));

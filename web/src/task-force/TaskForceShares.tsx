@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { problemMessage } from '../api/errors';
-import { asApiError, useApi } from '../api/use-api';
+import { useAction } from '../api/use-action';
+import { useApi } from '../api/use-api';
 import { useNavigation } from '../app/Navigation';
 import { formatShanghai } from '../graph/format';
 import { useI18n } from '../i18n/I18nProvider';
@@ -25,17 +25,13 @@ export function TaskForceShares({ taskForceId, shares, agencyName, onChanged }: 
   const request = useApi();
   const [caseId, setCaseId] = useState('');
   const [hops, setHops] = useState(1);
-  const [problem, setProblem] = useState('');
-  const run = async (action: () => Promise<unknown>) => {
-    setProblem('');
-    try {
-      await action();
+  const action = useAction();
+  const { problem } = action;
+  const run = (act: () => Promise<unknown>) =>
+    action.run(async () => {
+      await act();
       onChanged();
-    } catch (err) {
-      const p = asApiError(err);
-      setProblem(t(problemMessage(p.problem), { detail: p.detail }));
-    }
-  };
+    });
   const share = (e: FormEvent) => {
     e.preventDefault();
     const id = caseId.trim();
