@@ -1,3 +1,6 @@
+import { importBundle } from '../../server/src/import/importer';
+import type { GraphStore } from '../../server/src/store/graph-store';
+
 /**
  * A small investigation held by two agencies: Shanghai (sh-psb) with three cases, a suspect in
  * two of them, a collection card they share, a money trail and a gang; Fujian (fj-psb) with a
@@ -74,3 +77,17 @@ export const fujianBundle = [
 ];
 
 export const toLines = (records: object[]) => records.map((r) => JSON.stringify(r));
+
+/** The records as the importer reads a file: one NDJSON line at a time. */
+export async function* lines(records: object[]): AsyncGenerator<string> {
+  yield* toLines(records);
+}
+
+/** A new store (from the suite's `makeStore`) holding both agencies' bundles, each imported by its own officer. */
+export async function storeWithBothBundles(makeStore: () => Promise<GraphStore>): Promise<GraphStore> {
+  const store = await makeStore();
+  await importBundle(store, lines(shanghaiBundle), { by: 'sh-officer' });
+  await importBundle(store, lines(fujianBundle), { by: 'fj-officer' });
+  await store.ready();
+  return store;
+}

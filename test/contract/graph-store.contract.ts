@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../server/src/domain/types';
 import { ImportError, importBundle } from '../../server/src/import/importer';
 import { BatchError, type GraphStore } from '../../server/src/store/graph-store';
-import { FJ, SH, fujianBundle, ids, shanghaiBundle, toLines } from './fixture';
+import { FJ, SH, ids, lines, shanghaiBundle, storeWithBothBundles } from './fixture';
 import { describeInvestigationContract } from './investigations.contract';
 import { describeLinkageContract } from './linkage.contract';
 import { describeSheetMappingContract } from './sheet-mappings.contract';
@@ -13,10 +13,6 @@ const sh: Viewer = { agencies: [SH], userId: 'u-sh' };
 const fj: Viewer = { agencies: [FJ], userId: 'u-fj' };
 const both: Viewer = { agencies: [SH, FJ], userId: 'u-tf' };
 const nobody: Viewer = { agencies: ['gd-psb'], userId: 'u-gd' };
-
-async function* lines(records: object[]): AsyncGenerator<string> {
-  yield* toLines(records);
-}
 
 const idsOf = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
 
@@ -34,10 +30,7 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
     let store: GraphStore;
 
     beforeEach(async () => {
-      store = await makeStore();
-      await importBundle(store, lines(shanghaiBundle), { by: 'sh-officer' });
-      await importBundle(store, lines(fujianBundle), { by: 'fj-officer' });
-      await store.ready();
+      store = await storeWithBothBundles(makeStore);
     });
     afterEach(async () => {
       await store.close();

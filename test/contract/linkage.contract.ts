@@ -1,18 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../server/src/domain/types';
-import { importBundle } from '../../server/src/import/importer';
 import type { GraphStore } from '../../server/src/store/graph-store';
 import { JudgementError } from '../../server/src/store/judgements';
-import { FJ, SH, fujianBundle, ids, shanghaiBundle, toLines } from './fixture';
+import { FJ, SH, ids, storeWithBothBundles } from './fixture';
 
 const sh: Viewer = { agencies: [SH], userId: 'officer-wu' };
 const sh2: Viewer = { agencies: [SH], userId: 'officer-zhao' };
 const fj: Viewer = { agencies: [FJ], userId: 'officer-lin' };
 const both: Viewer = { agencies: [SH, FJ], userId: 'lead-chen' };
-
-async function* lines(records: object[]): AsyncGenerator<string> {
-  yield* toLines(records);
-}
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -21,10 +16,7 @@ export function describeLinkageContract(name: string, makeStore: () => Promise<G
   describe(`Case linkage contract: ${name}`, () => {
     let store: GraphStore;
     beforeEach(async () => {
-      store = await makeStore();
-      await importBundle(store, lines(shanghaiBundle), { by: 'sh-officer' });
-      await importBundle(store, lines(fujianBundle), { by: 'fj-officer' });
-      await store.ready();
+      store = await storeWithBothBundles(makeStore);
     });
     afterEach(async () => {
       await store.close();

@@ -4,17 +4,13 @@ import { importBundle } from '../../server/src/import/importer';
 import type { GraphStore } from '../../server/src/store/graph-store';
 import type { RecordSet, Share } from '../../server/src/store/task-forces';
 import { agencyPrincipal, NATIONAL, taskForcePrincipal } from '../../server/src/store/visibility';
-import { FJ, SH, fujianBundle, ids, shanghaiBundle, toLines } from './fixture';
+import { FJ, SH, fujianBundle, ids, lines, shanghaiBundle, storeWithBothBundles } from './fixture';
 
 const TF = 'tf:contract-1';
 const fj: Viewer = { agencies: [FJ], userId: 'u-fj' };
 const fjMember: Viewer = { ...fj, grants: [taskForcePrincipal(TF)] };
 const gd: Viewer = { agencies: ['gd-psb'], userId: 'u-gd' };
 const nobody: Viewer = { agencies: [], userId: 'u-none' };
-
-async function* lines(records: object[]): AsyncGenerator<string> {
-  yield* toLines(records);
-}
 
 /** Case SH1 with its victim, her card, the collection card and the links among them: what Shanghai shares. */
 const sh1Records: RecordSet = {
@@ -67,10 +63,7 @@ export function describeTaskForceContract(name: string, makeStore: () => Promise
   describe(`TaskForceStore and grants contract: ${name}`, () => {
     let store: GraphStore;
     beforeEach(async () => {
-      store = await makeStore();
-      await importBundle(store, lines(shanghaiBundle), { by: 'sh-officer' });
-      await importBundle(store, lines(fujianBundle), { by: 'fj-officer' });
-      await store.ready();
+      store = await storeWithBothBundles(makeStore);
     });
     afterEach(async () => {
       await store.close();
