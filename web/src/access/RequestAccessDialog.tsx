@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { problemMessage } from '../api/errors';
-import { asApiError, useApi } from '../api/use-api';
+import { useAction } from '../api/use-action';
+import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/I18nProvider';
 import { reasonGiven } from './access';
 import { RequestAccessMutation } from './access-operations';
@@ -10,8 +10,8 @@ export function RequestAccessDialog({ nodeId, agency, onClose, onSent }: { nodeI
   const { t } = useI18n();
   const request = useApi();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [noReason, setNoReason] = useState(false);
+  const { run, problem, busy } = useAction();
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   useEffect(() => {
@@ -19,21 +19,14 @@ export function RequestAccessDialog({ nodeId, agency, onClose, onSent }: { nodeI
   }, []);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!reasonGiven(reason)) {
-      setError(t('hit.needReason'));
-      return;
-    }
-    setBusy(true);
-    try {
+    setNoReason(!reasonGiven(reason));
+    if (!reasonGiven(reason)) return;
+    await run(async () => {
       await request(RequestAccessMutation, { nodeId, agency: agency.id, reason: reason.trim() });
       onSent();
-    } catch (err) {
-      const problem = asApiError(err);
-      setError(t(problemMessage(problem.problem), { detail: problem.detail }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
+  const error = noReason ? t('hit.needReason') : problem;
   return (
     <dialog ref={dialog} aria-labelledby={`${id}-title`} className="reveal-dialog" onClose={onClose} data-testid="request-access-dialog">
       <form onSubmit={submit}>
