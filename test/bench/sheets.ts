@@ -54,13 +54,13 @@ rmSync(opts.dir, { recursive: true, force: true });
 console.log(
   JSON.stringify([
     {
-      name: `sheet import: ${opts.rows}-row GBK bank statement into the embedded engine (npm run import-sheet, checked then written)`,
+      name: `sheet import: ${opts.rows}-row GBK bank statement into the embedded engine (npm run import-sheet, read once: checked and staged, then written)`,
       value: Math.round(report.rows / secs),
       unit: 'rows/s',
       target: '≥ 50000',
       floor: { name: 'reading and mapping the same file, nothing written', value: Math.round(parseRate) },
       note:
-        `${secs.toFixed(1)} s for the whole command (the file read twice: checked, then staged and written), store opened and closed; ` +
+        `${secs.toFixed(1)} s for the whole command (the file hashed, then read once: rows checked and staged, written once all were good), store opened and closed; ` +
         `${report.imported} transfers, ${report.linksCreated} links and ${report.nodesCreated} cards created in ${report.batches} batches; ` +
         `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`,
     },

@@ -23,8 +23,19 @@ const statement = iconv.encode(
   'gbk',
 );
 
-const run = (store: GraphStore, onError: 'stop' | 'skip', bytes = statement) =>
-  importSheet(store, fileInMemory('stmt.csv', bytes), { mappings: [BUILT_IN_BANK], agency: 'sh-psb', by: 'officer-wu', onError });
+const run = (store: GraphStore, onError: 'stop' | 'skip', bytes = statement, limits: { batchRows?: number; holdRows?: number } = {}) =>
+  importSheet(store, fileInMemory('stmt.csv', bytes), { mappings: [BUILT_IN_BANK], agency: 'sh-psb', by: 'officer-wu', onError, ...limits });
+
+/** Five good transfers of A's, then (when asked) a bad one. */
+const longStatement = (bad: boolean) =>
+  iconv.encode(
+    csvText([
+      HEADER,
+      ...[1, 2, 3, 4, 5].map((i) => [A, `2026-02-0${i} 10:00:00`, `${i}.00`, i % 2 ? '出' : '进', i % 2 ? B : C, `T${i}`]),
+      ...(bad ? [[A, '2026-02-09 10:00:00', '九', '出', B, 'T9']] : []),
+    ]),
+    'gbk',
+  );
 
 describe('rows that cannot be read', () => {
   let store: GraphStore;
@@ -69,5 +80,20 @@ describe('rows that cannot be read', () => {
     expect(r.errors).toEqual([{ sheet: 'stmt.csv', row: 1, column: '交易金额 / 借方发生额 / 贷方发生额', value: '', reason: 'missing required column' }]);
     expect(r.stopped).toBe(true);
     expect(await store.counts()).toEqual({ nodes: 0, links: 0, sources: 0 });
+  });
+
+  it('a stopped import holds its checked rows unwritten; a file longer than it may hold is read again for the rest once found good', async () => {
+    const late = await run(store, 'stop', longStatement(true), { batchRows: 2, holdRows: 2 });
+    expect(late).toMatchObject({ stopped: true, rows: 6, errorCount: 1, linksCreated: 0, batches: 0 });
+    expect(late.errors).toEqual([{ sheet: 'stmt.csv', row: 7, column: '交易金额', value: '九', reason: 'not an amount' }]);
+    expect(await store.counts()).toEqual({ nodes: 0, links: 0, sources: 0 });
+
+    const r = await run(store, 'stop', longStatement(false), { batchRows: 2, holdRows: 2 });
+    // Rows 2-3 held while checking; rows 4-6 read again: batches of 2, 2 and 1.
+    expect(r).toMatchObject({ stopped: false, rows: 5, imported: 5, linksCreated: 5, nodesCreated: 3, sourcesCreated: 1, batches: 3 });
+    const { links } = await store.subgraph({ agencies: ['sh-psb'], userId: 'officer-wu' }, [`card:${A}`, `card:${B}`, `card:${C}`]);
+    expect(links.map((l) => [l.key, l.from, l.to, l.props.amount, l.sources]).sort()).toEqual(
+      [1, 2, 3, 4, 5].map((i) => [`T${i}`, `card:${i % 2 ? A : C}`, `card:${i % 2 ? B : A}`, i * 100, [`src:sheet:${r.sha256}#stmt.csv!${i + 1}`]]),
+    );
   });
 });

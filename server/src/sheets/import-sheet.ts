@@ -1,9 +1,9 @@
-import type { UpsertResult } from '../domain/types';
+import type { Batch, UpsertResult } from '../domain/types';
 import type { GraphStore } from '../store/graph-store';
 import { badRowsCsv, type BadRow } from './bad-rows';
 import { expectedHeader, REQUIRED, type SheetMapping } from './mappings';
 import { mappedRows, type SheetSummary } from './mapped-rows';
-import { readRow, type RowError, type SkipReason } from './rows';
+import { readRow, type ReadRow, type RowError, type SkipReason } from './rows';
 import { sha256Of, type SheetFile } from './sheet-file';
 import { SheetBatch, sheetSourceId } from './to-batch';
 
@@ -20,15 +20,21 @@ export interface SheetImportOptions {
   onError: OnRowError;
   /** Rows per transaction. */
   batchRows?: number;
+  /**
+   * With onError 'stop': how many rows may be held staged while the rest of the file is checked
+   * (default: one batch); the rows past them are read again once the file was found good.
+   */
+  holdRows?: number;
   onProgress?: (progress: SheetProgress) => void;
 }
 
 export interface SheetProgress {
   /**
-   * 'check' reads the whole file before anything is written (onError 'stop'); 'write' reads it
-   * and stages its rows; 'commit' waits for the store to write the last batch (one COPY per table).
+   * 'read' reads the file and stages its rows (with onError 'stop' nothing is written before the
+   * whole file was found good); 'write' reads it again, for the rows of a file too large to hold
+   * staged ('stop' only); 'commit' waits for the store to write what is staged.
    */
-  phase: 'check' | 'write' | 'commit';
+  phase: 'read' | 'write' | 'commit';
   bytes: number;
   totalBytes: number;
   rows: number;
@@ -62,10 +68,12 @@ const MAX_REPORTED = 1000;
 
 /**
  * Imports a bank statement or call-record file: every readable row becomes a TRANSFERRED or
- * CALLED link citing the file's Source with its sheet and row. With onError 'stop' the file is
- * read once to check it and written only if every row is good, so a stopped import writes
- * nothing; with 'skip' the bad rows are left out and returned. Importing a file again changes
- * nothing: its Source, nodes and links all have the same identities.
+ * CALLED link citing the file's Source with its sheet and row. The file is read once: its rows
+ * are staged as they are checked. With onError 'stop' the staged rows are held, unwritten, until
+ * the whole file was found good, so a stopped import writes nothing; a file of more than
+ * `holdRows` rows holds only its first rows and has the rest read again once it was found good.
+ * With 'skip' the bad rows are left out and returned, and batches are written as they fill.
+ * Importing a file again changes nothing: its Source, nodes and links all have the same identities.
  */
 export async function importSheet(store: GraphStore, file: SheetFile, options: SheetImportOptions): Promise<SheetImportReport> {
   const sha256 = await sha256Of(file);
@@ -94,15 +102,11 @@ export async function importSheet(store: GraphStore, file: SheetFile, options: S
     if (report.errors.length < MAX_REPORTED) report.errors.push(error);
     bad.push({ error, cells });
   };
-
-  if (options.onError === 'stop') {
-    await pass(file, options, 'check', { onError, onRow: () => undefined, onSheet: () => undefined });
-    if (report.errorCount > 0) {
-      report.stopped = true;
-      report.badRows = badRowsCsv(bad);
-      return report;
-    }
-  }
+  const hold = options.onError === 'stop';
+  /** Whether staged batches are held rather than written: while a 'stop' import is still being checked. */
+  let holding = hold;
+  const size = options.batchRows ?? DEFAULT_BATCH_ROWS;
+  const holdRows = options.holdRows ?? size;
 
   const batch = new SheetBatch(options.agency, sha256);
   batch.addSource({
@@ -114,11 +118,9 @@ export async function importSheet(store: GraphStore, file: SheetFile, options: S
     collectedBy: options.by,
     owner: options.agency,
   });
-  const size = options.batchRows ?? DEFAULT_BATCH_ROWS;
   // The store writes one batch while the next is read: batches still commit in file order.
   let writing: Promise<void> = Promise.resolve();
-  const flush = async () => {
-    const taken = batch.take();
+  const write = async (taken: Batch) => {
     await writing;
     writing = store.upsert(taken, options.by).then((result) => {
       for (const key of Object.keys(result) as (keyof UpsertResult)[]) report[key] += result[key];
@@ -126,24 +128,55 @@ export async function importSheet(store: GraphStore, file: SheetFile, options: S
     });
     writing.catch(() => undefined);
   };
-  await pass(file, options, 'write', {
-    onError: options.onError === 'skip' ? onError : () => undefined,
+  const held: Batch[] = [];
+  let heldRows = 0;
+  /** With 'stop': the ordinal of the first row not staged (the file was too large to hold), or -1. */
+  let unheldFrom = -1;
+  const stage = async (result: ReadRow | { kind: 'skip'; own?: ReadRow }, sheet: string, n: number) => {
+    if (result.kind === 'skip') {
+      if (result.own) batch.addOwn(result.own);
+    } else batch.add(result, sheet, n);
+    if (batch.size < size) return;
+    if (!holding) return write(batch.take());
+    held.push(batch.take());
+    heldRows += size;
+  };
+
+  let ordinal = 0;
+  await pass(file, options, 'read', {
+    onError,
     onSheet: (s) => report.sheets.push(s),
-    onRow: async (result, sheet, n) => {
+    onRow: (result, sheet, n) => {
+      const at = ordinal++;
       report.rows++;
-      if (result.kind === 'skip') {
-        report.skipped[result.reason] = (report.skipped[result.reason] ?? 0) + 1;
-        if (result.own) batch.addOwn(result.own);
+      if (result.kind === 'skip') report.skipped[result.reason] = (report.skipped[result.reason] ?? 0) + 1;
+      else if (result.kind !== 'error') report.imported++;
+      // A stopped import writes nothing, so once a row is bad nothing more is staged.
+      if (result.kind === 'error' || (hold && (report.errorCount > 0 || unheldFrom !== -1))) return;
+      if (hold && heldRows + batch.size >= holdRows) {
+        unheldFrom = at;
         return;
       }
-      if (result.kind === 'error') return;
-      report.imported++;
-      batch.add(result, sheet, n);
-      if (batch.size >= size) await flush();
+      return stage(result, sheet, n);
     },
   });
+  if (hold && report.errorCount > 0) {
+    report.stopped = true;
+    report.badRows = badRowsCsv(bad);
+    return report;
+  }
+  holding = false;
+  for (const taken of held.splice(0)) await write(taken);
+  if (unheldFrom !== -1) {
+    ordinal = 0;
+    await pass(file, options, 'write', {
+      onError: () => undefined,
+      onSheet: () => undefined,
+      onRow: (result, sheet, n) => (ordinal++ < unheldFrom || result.kind === 'error' ? undefined : stage(result, sheet, n)),
+    });
+  }
   options.onProgress?.({ phase: 'commit', bytes: file.size, totalBytes: file.size, rows: report.rows });
-  await flush();
+  await write(batch.take());
   await writing;
   if (bad.length > 0) report.badRows = badRowsCsv(bad);
   return report;

@@ -39,7 +39,7 @@ async function* readCsv(file: SheetFile, head: Buffer, options: ReadOptions): As
   const sample = textDecoder(encoding).write(head.subarray(0, 16 * 1024));
   const firstLines = sample.split('\n').slice(0, 5).join('\n');
   const splitter = new CsvSplitter(count(firstLines, '\t') > count(firstLines, ',') ? '\t' : ',');
-  const decode = textDecoder(encoding);
+  const decode = encoding === 'utf16le' ? textDecoder(encoding) : lineDecoder(encoding);
   let n = 0;
   let first = true;
   const chunk = (cells: string[][]): SheetChunk => ({ sheet: file.name, rows: cells.map((c) => ({ n: ++n, cells: c })) });
@@ -48,13 +48,47 @@ async function* readCsv(file: SheetFile, head: Buffer, options: ReadOptions): As
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     first = false;
     const cells: string[][] = [];
-    splitter.push(text, cells);
+    if ('quotes' in decode && !decode.quotes) splitter.pushPlain(text, cells);
+    else splitter.push(text, cells);
     if (cells.length > 0) yield chunk(cells);
   }
   const cells: string[][] = [];
   splitter.push(decode.end(), cells);
   splitter.end(cells);
   if (cells.length > 0) yield chunk(cells);
+}
+
+/**
+ * A decoder for UTF-8 and GB18030 text that gives whole lines: each chunk's bytes up to its
+ * last line feed, decoded at once, the rest kept for the next chunk. Neither encoding has a
+ * 0x0A or 0x22 byte inside a multi-byte character, so lines and quotes are found in the bytes
+ * (a native search) and `quotes` says whether the text just given holds a quote.
+ */
+function lineDecoder(encoding: 'utf8' | 'gb18030'): { write(chunk: Buffer): string; end(): string; quotes: boolean } {
+  const icu = textDecoder(encoding);
+  let carry: Buffer | null = null;
+  const state = {
+    quotes: false,
+    write(chunk: Buffer): string {
+      const bytes = carry === null ? chunk : Buffer.concat([carry, chunk]);
+      const last = bytes.lastIndexOf(0x0a);
+      if (last === -1) {
+        carry = bytes;
+        state.quotes = false;
+        return '';
+      }
+      carry = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : null;
+      const whole = bytes.subarray(0, last + 1);
+      state.quotes = whole.indexOf(0x22) !== -1;
+      return icu.write(whole);
+    },
+    end(): string {
+      const rest = carry === null ? '' : icu.write(carry);
+      carry = null;
+      return rest + icu.end();
+    },
+  };
+  return state;
 }
 
 function count(text: string, char: string): number {
