@@ -8,6 +8,7 @@ import { client, fixtureApp, type Gql } from './harness';
 const HITS = `query($ids: [ID!]!) { deconfliction(nodeIds: $ids) { nodeId holders { agency { id name province level } request { id status } } } }`;
 const REQUEST = `mutation($node: ID!, $agency: String!, $reason: String!) { requestAccess(nodeId: $node, agency: $agency, reason: $reason) { id nodeId status requester { id } holder { id } requestedBy reason decidedBy note grantedCases } }`;
 const DECIDE = `mutation($id: ID!, $grant: Boolean!, $note: String) { decideAccessRequest(id: $id, grant: $grant, note: $note) { id status decidedBy note grantedCases } }`;
+const WITHDRAW = `mutation($id: ID!, $note: String) { withdrawAccessGrant(id: $id, note: $note) { id status decidedBy note grantedCases } }`;
 const LIST = `query($d: AccessRequestDirection!) { accessRequests(direction: $d) { id nodeId status requester { id name } holder { id name } requestedBy reason node { id caption } } }`;
 
 const SHANGHAI = { id: SH, name: '上海市公安局', province: '上海', level: 'PROVINCE' };
@@ -158,5 +159,53 @@ describe('deconfliction: hit, no disclosure, and requests for access', () => {
     expect((await sh(REQUEST, { node: ids.callerPhone, agency: FJ, reason: '再次请求' })).body.data.requestAccess).toMatchObject({ id: asked.id, status: 'GRANTED', grantedCases: [ids.fj1] });
     const [last] = await store.accounts.searchAudit({ action: 'decideAccessRequest', limit: 1 });
     expect(last).toMatchObject({ userId: 'fj.lead', agency: FJ, objectIds: [asked.id], outcome: 'ok', detail: 'granted: 同意，联系人林警官' });
+  });
+
+  it('withdrawn: the holder takes a grant back, and what another standing grant opens stays open', async () => {
+    const fjCase = `{ nodes(ids: ["${ids.fj1}", "${ids.fjVictim}"]) { id } }`;
+    const phoneGrant = (await sh(LIST, { d: 'OUTGOING' })).body.data.accessRequests.find((r: { status: string }) => r.status === 'GRANTED');
+    expect(phoneGrant).toMatchObject({ nodeId: ids.callerPhone, holder: { id: FJ } });
+    // Fujian's case also received money on Shanghai's collection card; Shanghai asks about the card too, and is granted the same case.
+    const card = [
+      { kind: 'meta', version: 1, agency: FJ },
+      { kind: 'source', id: 'src:fj-stmt-3', type: 'BANK_STATEMENT', reference: '工商银行 交易流水 FJ1' },
+      { kind: 'node', label: 'BankCard', id: ids.collect, props: {} },
+      { kind: 'link', type: 'INVOLVES', from: ids.fj1, to: ids.collect, sources: ['src:fj-stmt-3'] },
+    ];
+    await importBundle(store, (async function* () { yield toLines(card); })(), { by: 'fj-officer' });
+    const cardAsked = (await sh(REQUEST, { node: ids.collect, agency: FJ, reason: '收款卡两地均有，请求串并' })).body.data.requestAccess;
+    expect((await fj(DECIDE, { id: cardAsked.id, grant: true })).body.data.decideAccessRequest).toMatchObject({ status: 'GRANTED', grantedCases: [ids.fj1] });
+
+    // Only the holding agency's investigators and leads withdraw; to anyone else the request does not exist.
+    const bySh = await sh(WITHDRAW, { id: phoneGrant.id });
+    expect(bySh.body).toEqual({ data: null, errors: [expect.objectContaining({ message: 'No access request with this id.', extensions: { code: 'NOT_FOUND' } })] });
+    expect((await fj(WITHDRAW, { id: phoneGrant.id }, { 'x-role': 'PROSECUTOR', 'x-user': 'fj.prosecutor' })).body.errors[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+
+    const withdrawn = await fj(WITHDRAW, { id: phoneGrant.id, note: '案件进入起诉阶段，收回' });
+    expect(withdrawn.body).toEqual({ data: { withdrawAccessGrant: { id: phoneGrant.id, status: 'WITHDRAWN', decidedBy: 'fj.investigator', note: '案件进入起诉阶段，收回', grantedCases: [ids.fj1] } } });
+    // The card's grant still opens the case and its victim.
+    expect((await sh(fjCase)).body).toEqual({ data: { nodes: [{ id: ids.fj1 }, { id: ids.fjVictim }] } });
+
+    expect((await fj(WITHDRAW, { id: cardAsked.id })).body.data.withdrawAccessGrant.status).toBe('WITHDRAWN');
+    expect((await sh(fjCase)).body).toEqual({ data: { nodes: [] } });
+    const around = (await sh(`{ neighborhood(ids: ["${ids.callerPhone}", "${ids.collect}"], hops: 2) { nodes { id } } }`)).body.data.neighborhood.nodes.map((n: { id: string }) => n.id);
+    expect(around).not.toContain(ids.fj1);
+    // Withdrawn once; a request never granted cannot be withdrawn either.
+    expect((await fj(WITHDRAW, { id: cardAsked.id })).body.errors[0]).toMatchObject({ message: 'Only a granted request can be withdrawn, and this one is not (any more).', extensions: { code: 'CONFLICT' } });
+    // Shanghai may ask again: a new request, pending.
+    const again = (await sh(REQUEST, { node: ids.callerPhone, agency: FJ, reason: '起诉后请求再次核查' })).body.data.requestAccess;
+    expect(again).toMatchObject({ status: 'PENDING', grantedCases: [] });
+    expect(again.id).not.toBe(phoneGrant.id);
+    expect((await fj(WITHDRAW, { id: again.id })).body.errors[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+
+    const trail = (await store.accounts.searchAudit({ action: 'withdrawAccessGrant', limit: 40 })).filter((r) => r.outcome !== 'started').map((r) => [r.userId, r.objectIds, r.outcome, r.detail]);
+    expect(trail).toEqual([
+      ['fj.investigator', [again.id], 'CONFLICT', ''],
+      ['fj.investigator', [cardAsked.id], 'CONFLICT', ''],
+      ['fj.investigator', [cardAsked.id], 'ok', ''],
+      ['fj.investigator', [phoneGrant.id], 'ok', '案件进入起诉阶段，收回'],
+      ['fj.prosecutor', [phoneGrant.id], 'FORBIDDEN', ''],
+      ['sh.investigator', [phoneGrant.id], 'NOT_FOUND', ''],
+    ]);
   });
 });

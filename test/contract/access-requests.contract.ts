@@ -46,5 +46,17 @@ export function describeAccessRequestContract(name: string, makeStore: () => Pro
       expect(await store.accessRequests.decideAccessRequest(r.id, { status: 'REFUSED', decidedBy: 'officer-zhao', note: '', grantedCases: [] })).toBeNull();
       expect(await store.accessRequests.getAccessRequest(r.id)).toEqual(granted);
     });
+
+    it('withdraws a granted request once, keeping what it opened; a request not granted is not withdrawn', async () => {
+      const r = await store.accessRequests.createAccessRequest({ nodeId: ids.callerPhone, requester: SH, holder: FJ, requestedBy: 'officer-wu', reason: '串并案' });
+      expect(await store.accessRequests.withdrawAccessGrant(r.id, { decidedBy: 'officer-lin', note: '' })).toBeNull();
+      const granted = await store.accessRequests.decideAccessRequest(r.id, { status: 'GRANTED', decidedBy: 'officer-lin', note: '同意', grantedCases: [ids.fj1] });
+      const withdrawn = await store.accessRequests.withdrawAccessGrant(r.id, { decidedBy: 'officer-zhao', note: '侦查需要，收回' });
+      expect(withdrawn).toEqual({ ...granted, status: 'WITHDRAWN', decidedBy: 'officer-zhao', decidedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), note: '侦查需要，收回' });
+      expect(withdrawn!.decidedAt > granted!.decidedAt).toBe(true);
+      expect(await store.accessRequests.withdrawAccessGrant(r.id, { decidedBy: 'officer-lin', note: '' })).toBeNull();
+      expect(await store.accessRequests.getAccessRequest(r.id)).toEqual(withdrawn);
+      expect(await store.accessRequests.withdrawAccessGrant('access:none', { decidedBy: 'officer-lin', note: '' })).toBeNull();
+    });
   });
 }

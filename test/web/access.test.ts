@@ -132,6 +132,19 @@ describe('deconfliction and a request for access, between two agencies in a brow
     await shot(page, 'access-7-task-force-shared');
     await page.getByTestId('tf-shares').getByRole('button', { name: '在画布上打开' }).click();
     await waitForNodes(page, `ids.includes('${PUDONG_CASE}')`);
+
+    // Longyan takes its grant back: from the next request on, Pudong no longer sees Longyan's case.
+    await page.getByTestId('nav-access').click();
+    const granted = page.getByTestId('access-incoming').locator('tbody tr').filter({ hasText: '上海市公安局浦东分局' });
+    await granted.getByTestId('access-note').fill('案件移送起诉，收回授权');
+    await granted.getByTestId('access-withdraw').click();
+    await granted.getByTestId('access-status').getByText('已收回').waitFor();
+    expect(await granted.getByTestId('access-status').innerText()).toContain('案件移送起诉，收回授权');
+    expect(await granted.getByTestId('access-withdraw').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'access-8-withdrawn');
+    await logIn(page, server, 'pudong.investigator', '上海市公安局浦东分局 · 侦查员');
+    expect(await nodesSeen(page, [CARD, FJ_CASE])).toEqual([CARD]);
     expect(session.errors.filter((e) => e !== 'console: Failed to load resource: the server responded with a status of 401 (Unauthorized)')).toEqual([]);
   }, 240_000);
 

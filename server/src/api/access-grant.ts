@@ -8,11 +8,17 @@ export interface GrantedRecords {
   links: Pick<GraphLink, 'type' | 'from' | 'to' | 'key'>[];
 }
 
-/** Lets an agency see records it does not own, from its users' next request on. */
-export type GrantToAgency = (agency: string, records: GrantedRecords) => Promise<void>;
+/** Lets an agency see records it does not own, from its users' next request on, and takes that back. */
+export interface AgencyGrants {
+  grant(agency: string, records: GrantedRecords): Promise<void>;
+  withdraw(agency: string, records: GrantedRecords): Promise<void>;
+}
 
-/** The grant a decided access request makes: the requester's agency as a grantee of the records (visibility.ts). */
-export const grantToAgency = (store: GraphStore): GrantToAgency => (agency, records) => store.grantRecords(agencyPrincipal(agency), records);
+/** What a decided access request grants: the requester's agency as a grantee of the records (visibility.ts). */
+export const agencyGrants = (store: GraphStore): AgencyGrants => ({
+  grant: (agency, records) => store.grantRecords(agencyPrincipal(agency), records),
+  withdraw: (agency, records) => store.withdrawRecords(agencyPrincipal(agency), records),
+});
 
 /** The cases an identifier is in, and the person links that put a person by national id in one. */
 const CASE_LINKS = ['INVOLVES', 'SUSPECT_IN', 'VICTIM_IN'] as const;

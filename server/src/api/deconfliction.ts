@@ -4,7 +4,7 @@ import type { GraphNode } from '../domain/types';
 import type { AccessRequest } from '../store/access-requests';
 import type { AgencyProfile } from '../store/accounts';
 import type { GraphStore } from '../store/graph-store';
-import { holderRecordsAround, type GrantToAgency } from './access-grant';
+import { holderRecordsAround, type AgencyGrants } from './access-grant';
 import { apiError } from './errors';
 import { API_LIMITS } from './limits';
 import type { ApiViewer } from './viewer';
@@ -37,6 +37,7 @@ const ownAgency = (viewer: ApiViewer) => viewer.agency ?? viewer.agencies[0] ?? 
 
 const NO_HOLDING = 'No other agency holds an identifier with this id.';
 const NO_REQUEST = 'No access request with this id.';
+const NOT_GRANTED = 'Only a granted request can be withdrawn, and this one is not (any more).';
 
 /**
  * Deconfliction, hit without disclosure (issue 7): for an identifier a user can see, which other
@@ -45,7 +46,7 @@ const NO_REQUEST = 'No access request with this id.';
  * or refuses. Requests and decisions are mutations, so the schema's wrapper audits each one.
  * What the viewer may not see is answered exactly as what does not exist.
  */
-export function createDeconflictionServices(store: GraphStore, grant: GrantToAgency) {
+export function createDeconflictionServices(store: GraphStore, grants: AgencyGrants) {
   const views = async (requests: AccessRequest[]): Promise<AccessRequestView[]> => {
     if (requests.length === 0) return [];
     const profiles = await store.accounts.listAgencies();
@@ -71,7 +72,7 @@ export function createDeconflictionServices(store: GraphStore, grant: GrantToAge
       if (!node || !isIdentifier(node) || !node.owners.includes(a.agency) || viewer.agencies.includes(a.agency)) throw apiError('NOT_FOUND', NO_HOLDING);
       const requester = ownAgency(viewer);
       // Asking again while a request is open (or was granted) answers that request: one decision per holding.
-      const open = (await outgoing(viewer)).find((r) => r.nodeId === node.id && r.holder === a.agency && r.status !== 'REFUSED');
+      const open = (await outgoing(viewer)).find((r) => r.nodeId === node.id && r.holder === a.agency && (r.status === 'PENDING' || r.status === 'GRANTED'));
       const made = open ?? (await store.accessRequests.createAccessRequest({ nodeId: node.id, requester, holder: a.agency, requestedBy: viewer.userId, reason }));
       return (await views([made]))[0]!;
     },
@@ -90,12 +91,27 @@ export function createDeconflictionServices(store: GraphStore, grant: GrantToAge
       let cases: string[] = [];
       if (a.grant) {
         const records = await holderRecordsAround(store, request.holder, request.nodeId);
-        await grant(request.requester, records);
+        await grants.grant(request.requester, records);
         cases = records.cases;
       }
       const decided = await store.accessRequests.decideAccessRequest(request.id, { status: a.grant ? 'GRANTED' : 'REFUSED', decidedBy: viewer.userId, note, grantedCases: cases });
       if (!decided) throw apiError('CONFLICT', 'This request was decided already.');
       return (await views([decided]))[0]!;
+    },
+
+    withdraw: async (viewer: ApiViewer, a: { id: string; note?: string | null }): Promise<AccessRequestView> => {
+      const request = await store.accessRequests.getAccessRequest(a.id);
+      if (!request || request.holder !== ownAgency(viewer)) throw apiError('NOT_FOUND', NO_REQUEST);
+      if (!mayDecideAccess(viewer.role)) throw apiError('FORBIDDEN', 'Only an investigator or task-force lead of the holding agency withdraws a grant.');
+      if (request.status !== 'GRANTED') throw apiError('CONFLICT', NOT_GRANTED);
+      // Hidden first, then marked: a failure between the two leaves the records hidden and the grant to withdraw again.
+      await grants.withdraw(request.requester, await holderRecordsAround(store, request.holder, request.nodeId));
+      const withdrawn = await store.accessRequests.withdrawAccessGrant(request.id, { decidedBy: viewer.userId, note: (a.note ?? '').trim().slice(0, 1000) });
+      if (!withdrawn) throw apiError('CONFLICT', NOT_GRANTED);
+      // Another grant to the same agency may open some of the same records: it still stands.
+      const standing = (await store.accessRequests.listAccessRequests({ holders: [], requesters: [request.requester] })).filter((r) => r.status === 'GRANTED');
+      for (const r of standing) await grants.grant(r.requester, await holderRecordsAround(store, r.holder, r.nodeId));
+      return (await views([withdrawn]))[0]!;
     },
   };
 }

@@ -10,7 +10,7 @@ import { createAnalysisServices } from './analysis';
 import { createAccountServices } from './accounts';
 import { createRevealServices } from './reveal';
 import { createDeconflictionServices } from './deconfliction';
-import { grantToAgency } from './access-grant';
+import { agencyGrants } from './access-grant';
 import { createInvestigationServices } from './investigations';
 import { createTaskForceServices } from './task-forces';
 import { createLinkageServices } from './linkage';
@@ -79,7 +79,7 @@ export function createServices(store: GraphStore, deps: { exports: ExportDeps })
     analysis: createAnalysisServices(store),
     accounts: createAccountServices(store.accounts),
     reveal: createRevealServices(store),
-    deconfliction: createDeconflictionServices(store, grantToAgency(store)),
+    deconfliction: createDeconflictionServices(store, agencyGrants(store)),
 
     warning: createWarningServices(store),
 

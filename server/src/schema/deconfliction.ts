@@ -23,7 +23,7 @@ const AccessRequestRef = builder.objectRef<AccessRequestView>('AccessRequest').i
     status: t.field({ type: StatusEnum, resolve: (r) => r.status }),
     decidedBy: t.string({ nullable: true, resolve: (r) => r.decidedBy || null }),
     decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.decidedAt || null }),
-    note: t.string({ nullable: true, description: 'Why the holder granted or refused.', resolve: (r) => r.note || null }),
+    note: t.string({ nullable: true, description: 'Why the holder granted, refused or withdrew.', resolve: (r) => r.note || null }),
     grantedCases: t.idList({ description: 'The holder’s cases the grant opened to the requester’s agency.', resolve: (r) => r.grantedCases }),
   }),
 });
@@ -74,5 +74,12 @@ builder.mutationFields((t) => ({
       'Grants or refuses a pending request to the viewer’s agency; only its investigators and task-force leads decide (FORBIDDEN for other roles; NOT_FOUND, alike, for a request to another agency). A grant lets the requester’s agency see the holder’s cases that involve the identifier and the records one link around them, from its next request on. Audited with the note.',
     args: { id: t.arg.id({ required: true }), grant: t.arg.boolean({ required: true }), note: t.arg.string() },
     resolve: (_, a, ctx) => ctx.services.deconfliction.decide(ctx.viewer, { ...a, id: String(a.id) }),
+  }),
+  withdrawAccessGrant: t.field({
+    type: AccessRequestRef,
+    description:
+      'Takes back a grant the viewer’s agency made: from the requester’s next request on, the records it opened are hidden from the requester’s agency again, except those another standing grant to that agency opens. Investigators and task-force leads of the holding agency only (FORBIDDEN for other roles; NOT_FOUND, alike, for a request to another agency; CONFLICT when the request is not granted). The request stays, WITHDRAWN, with who withdrew it, when and the note. Audited with the note.',
+    args: { id: t.arg.id({ required: true }), note: t.arg.string() },
+    resolve: (_, a, ctx) => ctx.services.deconfliction.withdraw(ctx.viewer, { ...a, id: String(a.id) }),
   }),
 }));

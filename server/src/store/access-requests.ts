@@ -6,7 +6,8 @@ import type { PropDef } from '../domain/model';
  * beside the graph, behind the same port, on both engines; kept after the decision as its history.
  */
 
-export const ACCESS_REQUEST_STATUSES = ['PENDING', 'GRANTED', 'REFUSED'] as const;
+/** WITHDRAWN: granted, then taken back by the holder. */
+export const ACCESS_REQUEST_STATUSES = ['PENDING', 'GRANTED', 'REFUSED', 'WITHDRAWN'] as const;
 export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
 
 export interface AccessRequest {
@@ -23,12 +24,12 @@ export interface AccessRequest {
   reason: string;
   requestedAt: string;
   status: AccessRequestStatus;
-  /** '' until decided. */
+  /** '' until decided; the latest decision: the grant or refusal, then a grant's withdrawal. */
   decidedBy: string;
   decidedAt: string;
-  /** The decider's note: why granted or refused. */
+  /** The decider's note: why granted, refused or withdrawn. */
   note: string;
-  /** The holder's cases the grant opened to the requester (empty unless granted). */
+  /** The holder's cases the grant opened to the requester (empty unless granted; kept when withdrawn). */
   grantedCases: string[];
 }
 
@@ -64,4 +65,6 @@ export interface AccessRequestStore {
   listAccessRequests(filter: { holders: string[]; requesters: string[] }): Promise<AccessRequest[]>;
   /** Decides a PENDING request; null when it is not pending any more (someone decided first). */
   decideAccessRequest(id: string, decision: Pick<AccessRequest, 'status' | 'decidedBy' | 'note' | 'grantedCases'>): Promise<AccessRequest | null>;
+  /** Marks a GRANTED request WITHDRAWN by `decidedBy`; null when it is not granted (any more). */
+  withdrawAccessGrant(id: string, withdrawal: Pick<AccessRequest, 'decidedBy' | 'note'>): Promise<AccessRequest | null>;
 }

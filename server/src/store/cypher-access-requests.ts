@@ -56,6 +56,11 @@ export class CypherAccessRequests implements AccessRequestStore {
     return row ? toRequest(row) : null;
   }
 
+  async withdrawAccessGrant(id: string, w: Pick<AccessRequest, 'decidedBy' | 'note'>): Promise<AccessRequest | null> {
+    const [row] = await this.runner.writeQuery('access-request-withdraw', { id, decidedBy: w.decidedBy, note: w.note, now: this.now() });
+    return row ? toRequest(row) : null;
+  }
+
   /** Times strictly increase within this process, so two requests of one millisecond still sort. */
   private now(): string {
     this.last = Math.max(Date.now(), this.last + 1);

@@ -7,14 +7,14 @@ import { formatShanghai } from '../graph/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { useViewer } from '../viewer/ViewerProvider';
 import { grantedOpen, mayDecideAccess, userName } from './access';
-import { DecideAccessRequestMutation, type AccessRequestsQuery } from './access-operations';
+import { DecideAccessRequestMutation, WithdrawAccessGrantMutation, type AccessRequestsQuery } from './access-operations';
 
 export type AccessRequestItem = ResultOf<typeof AccessRequestsQuery>['accessRequests'][number];
 
 /**
  * One request for access: the identifier, who asked whom and why, where it stands; to the holding
- * agency's investigators and leads a pending one offers grant and refuse with a note, and to the
- * requester a granted one opens the cases it opened.
+ * agency's investigators and leads a pending one offers grant and refuse with a note, and a granted
+ * one its withdrawal; to the requester a granted one opens the cases it opened.
  */
 export function AccessRequestRow({ r, incoming, onDecided }: { r: AccessRequestItem; incoming: boolean; onDecided(): void }) {
   const { t } = useI18n();
@@ -28,6 +28,20 @@ export function AccessRequestRow({ r, incoming, onDecided }: { r: AccessRequestI
       await request(DecideAccessRequestMutation, { id: r.id, grant, note: note.trim() || null });
       onDecided();
     });
+  const withdraw = () =>
+    run(async () => {
+      await request(WithdrawAccessGrantMutation, { id: r.id, note: note.trim() || null });
+      onDecided();
+    });
+  const decides = incoming && mayDecideAccess(viewer.role);
+  const noteField = (
+    <>
+      <label className="visually-hidden" htmlFor={`note-${r.id}`}>
+        {t('access.note')}
+      </label>
+      <input id={`note-${r.id}`} value={note} placeholder={t('access.note')} maxLength={1000} onChange={(e) => setNote(e.target.value)} data-testid="access-note" />
+    </>
+  );
   return (
     <tr data-testid={`access-request-${r.id}`}>
       <th scope="row">{r.node?.caption ?? r.nodeId}</th>
@@ -44,17 +58,22 @@ export function AccessRequestRow({ r, incoming, onDecided }: { r: AccessRequestI
         {r.note && <div className="muted">{t('access.noteShown', { note: r.note })}</div>}
       </td>
       <td>
-        {incoming && r.status === 'PENDING' && mayDecideAccess(viewer.role) && (
+        {decides && r.status === 'PENDING' && (
           <div className="access-decide">
-            <label className="visually-hidden" htmlFor={`note-${r.id}`}>
-              {t('access.note')}
-            </label>
-            <input id={`note-${r.id}`} value={note} placeholder={t('access.note')} maxLength={1000} onChange={(e) => setNote(e.target.value)} data-testid="access-note" />
+            {noteField}
             <button type="button" className="button small primary" disabled={busy} onClick={() => void decide(true)} data-testid="access-grant">
               {t('access.grant')}
             </button>
             <button type="button" className="button small" disabled={busy} onClick={() => void decide(false)} data-testid="access-refuse">
               {t('access.refuse')}
+            </button>
+          </div>
+        )}
+        {decides && r.status === 'GRANTED' && (
+          <div className="access-decide">
+            {noteField}
+            <button type="button" className="button small" disabled={busy} onClick={() => void withdraw()} data-testid="access-withdraw">
+              {t('access.withdraw')}
             </button>
           </div>
         )}

@@ -36,6 +36,15 @@ export const RequestAccessMutation = graphql(
   [RequestFields],
 );
 
+export const WithdrawAccessGrantMutation = graphql(
+  `
+  mutation WithdrawAccessGrant($id: ID!, $note: String) {
+    withdrawAccessGrant(id: $id, note: $note) { ...AccessRequestFields }
+  }
+`,
+  [RequestFields],
+);
+
 export const DecideAccessRequestMutation = graphql(
   `
   mutation DecideAccessRequest($id: ID!, $grant: Boolean!, $note: String) {
