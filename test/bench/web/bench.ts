@@ -148,7 +148,7 @@ export async function benchWeb(opts: { panSeconds?: number } = {}): Promise<Row[
         unit: 'frames/s',
         target: '≥ 30',
         met: drag.fps >= 30 && (drag.panned ?? 0) > 0,
-        note: `${load}; ${renderer}; the app's stylesheet (large) and render options, ${drag.elements} elements fitted, layered texture ${warm.ready ? `ready after ${warm.warmMs} ms more` : 'not ready'} (zoom ${drag.zoom}); a mouse drag (events dispatched in the page, one move a frame) panned ${drag.panned} px: ${drag.frames} frames in ${drag.seconds} s, worst frame ${drag.worstFrame} ms (the drag's first, drawing the viewport texture)`,
+        note: `${load}; ${renderer}; the app's stylesheet (large) and render options, ${drag.elements} elements fitted, layered texture ${warm.ready ? `ready after ${warm.warmMs} ms more` : 'not ready'} (zoom ${drag.zoom}); a mouse drag (events dispatched in the page, one move a frame; Cytoscape's own handlers pan, with the app's panOnLayers drawing the layered bitmap once it is complete) panned ${drag.panned} px: ${drag.frames} frames in ${drag.seconds} s, worst frame ${drag.worstFrame} ms`,
       },
       {
         name: 'web: pan 5,000 nodes + 10,000 edges by code (cy.panBy each frame)',
@@ -172,7 +172,7 @@ export async function benchWeb(opts: { panSeconds?: number } = {}): Promise<Row[
         unit: 'ms',
         target: '≤ 100',
         met: expand.longestTask <= 100,
-        note: `${load}; the workspace's path (commands.addSubgraph, canvasView, Canvas's applyView adding a slice a frame) with the app's stylesheet and icon bitmaps; ${expand.added} elements added to a canvas of ${expand.elements - (expand.added ?? 0)}; ${cpu(expand, expandFloor)}; ${expand.longTasks} tasks over 50 ms; ${steps(expand.steps)}; wall ${expand.wall} ms`,
+        note: `${load}; the workspace's path (commands.addSubgraph, canvasView, Canvas's applyView adding slices in tasks of their own, each made ready to draw, the frames between them held) with the app's stylesheet and icon bitmaps; ${expand.added} elements added to a canvas of ${expand.elements - (expand.added ?? 0)}; ${cpu(expand, expandFloor)}; ${expand.longTasks} tasks over 50 ms; ${steps(expand.steps)}; wall ${expand.wall} ms`,
       },
       {
         name: 'web: longest main-thread task during the force layout of ~2,000 elements',

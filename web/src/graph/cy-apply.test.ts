@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import { addInSlices, inSlices, nextSliceSize } from './cy-apply';
+import { addInSlices, drawDue, holdDrawing, inSlices, nextSliceSize, prepareFrame } from './cy-apply';
 
 let cy: Core | undefined;
 afterEach(() => cy?.destroy());
@@ -34,11 +34,41 @@ describe('addInSlices', () => {
     expect(nextSliceSize(1500, 1, bounds)).toBe(2000);
   });
 
+  it('sizes slices by the slice’s own work, not by the wait for the frame after it', async () => {
+    const sizes: number[] = [];
+    // Each wait takes 30 ms, the slices almost nothing: they still grow twofold each time.
+    const slow = () => new Promise((r) => setTimeout(r, 30));
+    await inSlices(Array.from({ length: 150 }, (_, i) => i), (s) => sizes.push(s.length), { firstSlice: 10, budgetMs: 20, nextFrame: slow });
+    expect(sizes).toEqual([10, 20, 40, 80]);
+  });
+
+  it('holds the frame after every slice but the last', async () => {
+    const events: string[] = [];
+    await inSlices([1, 2, 3, 4, 5], (s) => events.push(`apply ${s.join(',')}`), { firstSlice: 2, minSlice: 2, maxSlice: 2, nextFrame: nextTick, hold: () => events.push('hold') });
+    expect(events).toEqual(['apply 1,2', 'hold', 'apply 3,4', 'hold', 'apply 5']);
+  });
+
   it('stops between slices when aborted', async () => {
     cy = cytoscape({ headless: true });
     const ctl = new AbortController();
     const els: ElementDefinition[] = Array.from({ length: 100 }, (_, i) => ({ group: 'nodes', data: { id: `n${i}` } }));
     const slices = await addInSlices(cy, els, { firstSlice: 30, minSlice: 30, maxSlice: 30, signal: ctl.signal, nextFrame: () => (ctl.abort(), nextTick()) });
     expect([slices, cy.nodes().length]).toEqual([1, 30]);
+  });
+});
+
+describe('drawDue', () => {
+  it('lets a frame draw only once the interval has passed since the last one that drew', () => {
+    expect([drawDue(1999, 1000, 1000), drawDue(2000, 1000, 1000), drawDue(2500, 1000, 1000)]).toEqual([false, true, true]);
+  });
+});
+
+describe('holdDrawing and prepareFrame without a render loop (headless)', () => {
+  it('leave a headless instance as it is', () => {
+    cy = cytoscape({ headless: true });
+    const added = cy.add([{ group: 'nodes', data: { id: 'a' }, position: { x: 1, y: 2 } }]);
+    holdDrawing(cy, 0)();
+    prepareFrame(cy, added);
+    expect([cy.$id('a').position(), (cy as unknown as { renderer(): { skipFrame?: boolean } }).renderer().skipFrame]).toEqual([{ x: 1, y: 2 }, undefined]);
   });
 });

@@ -1,36 +1,43 @@
 /**
- * Adding many elements to the canvas without freezing the page: in slices, one per frame, each
- * sized so that adding it and drawing the frame take about `budgetMs`. Cytoscape styles, measures
- * and caches a texture for every new element in the frame after it is added (2,000 at once: one
- * task of 1.3 s in a software canvas). Every frame after a change also redraws the whole canvas
- * (~50 ms for 2,000 elements there), which no slicing removes.
+ * Adding or moving many elements on the canvas without freezing the page: in slices, each in a
+ * task of its own between two frames, sized so that the slice's own work takes about `budgetMs`.
  *
- * Moving thousands of nodes goes the same way (workspace/canvas-apply.ts): the frame after a move
- * recomputes the geometry of every moved node and its edges. Measured by the thread's CPU time on
- * a busy machine (web bench, fcose placing 2,021 elements): one batch, a task of 167 ms; slices,
- * at most 117 ms, for twice the CPU in all, since each slice's frame redraws everything again.
+ * Left to itself, Cytoscape styles, measures (labels, bounds, edge ends) and caches a texture for
+ * every new or moved element in the frame that draws it, the same task as that frame's full
+ * redraw; 2,000 new elements at once made one task of 1.3 s in a software canvas. Here a slice
+ * does that work itself (`prepareFrame`), so the frame after it only draws. Every frame after a
+ * change still redraws the whole canvas (Cytoscape's layered bitmap is only used once changes
+ * have settled), which no slicing removes: that is why the slices are sized by their own cost
+ * alone and grow as large as the budget allows: the fewer slices, the fewer full redraws.
  */
-import type { Core, ElementDefinition } from 'cytoscape';
+import type { Collection, Core, ElementDefinition } from 'cytoscape';
 
 export interface SliceOptions {
-  /** Time for one slice and its frame, ms (default 40: long tasks start at 50). */
+  /** Time for one slice's own work, ms (default 40: long tasks start at 50). */
   budgetMs?: number;
   /** Elements in the first slice (default 50); later slices follow the measured cost. */
   firstSlice?: number;
   minSlice?: number;
   maxSlice?: number;
-  /** Waits for the next frame (default requestAnimationFrame). */
+  /** Waits until the next slice may run (default `afterNextFrame`). */
   nextFrame?: () => Promise<unknown>;
   signal?: AbortSignal;
   /** Called after each slice is applied (the bench counts them). */
   onSlice?: () => void;
+  /** Called after every slice but the last, before waiting (`holdDrawing`). */
+  hold?: () => void;
 }
 
-const raf = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+/**
+ * Resolves in a task of its own once the next frame has been drawn. A frame's animation
+ * callbacks (Cytoscape draws in one) and its paint run in one task: a slice applied from a
+ * frame callback would add its work to that frame's.
+ */
+export const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /**
  * The next slice's size: as many as fit `budgetMs` at the last slice's cost per element, but at
- * most twice the last (one cheap frame, say while the page was hidden, must not license a slice
+ * most twice the last (one cheap slice, say one the machine ran undisturbed, must not license one
  * that takes a second), within `min` and `max`.
  */
 export function nextSliceSize(size: number, spentMs: number, { budgetMs, min, max }: { budgetMs: number; min: number; max: number }): number {
@@ -38,12 +45,12 @@ export function nextSliceSize(size: number, spentMs: number, { budgetMs, min, ma
   return Math.max(min, Math.min(max, 2 * size, fit));
 }
 
-/** Runs `apply` over `items` a slice a frame, sizing slices by the measured cost. Resolves with the number of slices. */
+/** Runs `apply` over `items` a slice at a time, sizing slices by what applying the last one cost. Resolves with the number of slices. */
 export async function inSlices<T>(items: readonly T[], apply: (slice: T[]) => void, opts: SliceOptions = {}): Promise<number> {
   const budget = opts.budgetMs ?? 40;
   const min = opts.minSlice ?? 20;
   const max = opts.maxSlice ?? 2000;
-  const nextFrame = opts.nextFrame ?? raf;
+  const nextFrame = opts.nextFrame ?? afterNextFrame;
   let size = Math.max(1, opts.firstSlice ?? 50);
   let slices = 0;
   for (let i = 0; i < items.length; ) {
@@ -51,17 +58,96 @@ export async function inSlices<T>(items: readonly T[], apply: (slice: T[]) => vo
     const t = performance.now();
     const slice = items.slice(i, i + size);
     apply(slice);
+    const spent = performance.now() - t;
     i += slice.length;
     slices++;
     opts.onSlice?.();
+    if (i < items.length) opts.hold?.();
     await nextFrame();
-    size = nextSliceSize(slice.length, performance.now() - t, { budgetMs: budget, min, max });
+    size = nextSliceSize(slice.length, spent, { budgetMs: budget, min, max });
   }
   return slices;
 }
 
-/** Adds nodes, then edges, a slice a frame. Resolves with the number of slices. */
-export function addInSlices(cy: Core, els: readonly ElementDefinition[], opts: SliceOptions = {}): Promise<number> {
+/**
+ * Adds nodes, then edges, a slice at a time, each made ready to draw (`prepareFrame`), the canvas
+ * drawn only every `drawEveryMs` meanwhile (`holdDrawing`). Resolves with the number of slices.
+ */
+export function addInSlices(cy: Core, els: readonly ElementDefinition[], opts: SliceOptions & { drawEveryMs?: number } = {}): Promise<number> {
   const ordered = [...els.filter((e) => e.data.source === undefined), ...els.filter((e) => e.data.source !== undefined)];
-  return inSlices(ordered, (slice) => cy.batch(() => cy.add(slice)), opts);
+  return inSlices(
+    ordered,
+    (slice) => {
+      let added = cy.collection();
+      cy.batch(() => {
+        added = cy.add(slice);
+      });
+      prepareFrame(cy, added);
+    },
+    { hold: holdDrawing(cy, opts.drawEveryMs), ...opts },
+  );
+}
+
+/**
+ * Whether a frame due at `now` may draw while slices are still coming: only once `everyMs` have
+ * passed since the last frame that drew, so that a long addition still shows its progress.
+ */
+export const drawDue = (now: number, lastDraw: number, everyMs: number): boolean => now - lastDraw >= everyMs;
+
+/**
+ * A `hold` for `inSlices`: the next frame does not draw (Cytoscape's render loop skips a frame
+ * whose renderer has `skipFrame` set, and draws the one after), unless `drawDue`. Every frame
+ * after a change redraws every element, so holding the frames between slices saves a full
+ * redraw a slice; the frame after the last slice draws everything. Does nothing where the
+ * renderer has no render loop (headless).
+ */
+export function holdDrawing(cy: Core, everyMs = 1000): () => void {
+  let lastDraw = performance.now();
+  return () => {
+    if (cy.destroyed()) return;
+    const r = (cy as unknown as { renderer(): { skipFrame?: boolean; startRenderLoop?: unknown } | undefined }).renderer();
+    if (typeof r?.startRenderLoop !== 'function') return;
+    const now = performance.now();
+    if (drawDue(now, lastDraw, everyMs)) lastDraw = now;
+    else r.skipFrame = true;
+  };
+}
+
+/** What `prepareFrame` uses of Cytoscape 3.x's renderers; the headless one has none of it. */
+interface Renderer {
+  flushRenderedStyleQueue?(): void;
+  getPixelRatio?(): number;
+  drawCachedElement?(context: CanvasRenderingContext2D, ele: unknown, pxRatio: number, extent: unknown): void;
+}
+
+let scratch: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * Does now, in the caller's task, what the next frame would do before drawing: styles and
+ * measures every element changed since the last frame (labels, bounds, edge ends), and, for
+ * `fresh` elements in view, draws them once through the renderer's caches into a one-pixel
+ * canvas so that their textures (shape and icons, label) exist. The frame then copies textures.
+ * Uses the canvas renderer's internals; where they are missing (headless, WebGL) it does only
+ * what the public API can (bounds).
+ */
+export function prepareFrame(cy: Core, fresh?: Collection): void {
+  if (cy.destroyed()) return;
+  const r = (cy as unknown as { renderer(): Renderer | undefined }).renderer();
+  if (!r?.flushRenderedStyleQueue) {
+    fresh?.boundingBox();
+    return;
+  }
+  r.flushRenderedStyleQueue();
+  if (!fresh?.length || !r.drawCachedElement || !r.getPixelRatio || typeof document === 'undefined') return;
+  if (scratch === undefined) {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 1;
+    scratch = canvas.getContext('2d', { willReadFrequently: true });
+  }
+  if (!scratch) return;
+  const extent = cy.extent();
+  const px = r.getPixelRatio();
+  fresh.forEach((ele) => r.drawCachedElement!(scratch!, ele, px, extent));
+  // Chromium records canvas drawing and runs it later: reading a pixel runs it now.
+  scratch.getImageData(0, 0, 1, 1);
 }

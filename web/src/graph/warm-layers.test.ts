@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import cytoscape, { type Core } from 'cytoscape';
-import { keepLayersWarm, queueLayers } from './warm-layers';
+import { afterPan, keepLayersWarm, panOnLayers, panOptions, queueLayers } from './warm-layers';
 
 let cy: Core | undefined;
 afterEach(() => cy?.destroy());
@@ -21,5 +21,29 @@ describe('keepLayersWarm', () => {
     const gone = cytoscape({ headless: true });
     gone.destroy();
     expect(queueLayers(gone)).toBe('done');
+  });
+});
+
+describe('panOptions and afterPan', () => {
+  const large = { textureOnViewport: true, hideEdgesOnViewport: true };
+  const plain = { textureOnViewport: false, hideEdgesOnViewport: false };
+
+  it('pans on the layered bitmap once it is complete, as the options say before', () => {
+    expect([panOptions(large, true), panOptions(large, false)]).toEqual([plain, large]);
+  });
+
+  it('puts the options back after the pan, except one changed meanwhile', () => {
+    expect(afterPan(plain, plain, large)).toEqual(large);
+    // The canvas turned hiding edges on during the pan (it grew large): that stays.
+    expect(afterPan({ textureOnViewport: false, hideEdgesOnViewport: true }, plain, { textureOnViewport: true, hideEdgesOnViewport: false })).toEqual(large);
+  });
+
+  it('leaves a headless instance alone', () => {
+    cy = cytoscape({ headless: true });
+    const stop = panOnLayers(cy);
+    cy.emit('mousedown');
+    cy.emit('mouseup');
+    stop();
+    expect((cy as unknown as { renderer(): { textureOnViewport?: boolean } }).renderer().textureOnViewport).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { chooseRenderer, cyRenderOptions, probe, type RendererChoice } from '../graph/renderer';
 import { glyphImages } from '../graph/glyphs';
 import { LARGE_GRAPH } from '../graph/style';
-import { keepLayersWarm } from '../graph/warm-layers';
+import { keepLayersWarm, panOnLayers } from '../graph/warm-layers';
 import { applyView, collect } from './canvas-apply';
 import { canvasStylesheet } from './canvas-style';
 import { pngScale } from './export';
@@ -88,8 +88,9 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
     });
     cyRef.current = cy;
     window.caseLinkage = { cy };
-    // Large graphs pan by drawing one bitmap once it is ready (graph/warm-layers.ts).
+    // Large graphs pan by drawing one bitmap once it is ready, by code or by mouse (graph/warm-layers.ts).
     const stopWarming = keepLayersWarm(cy);
+    const stopPanning = panOnLayers(cy);
     void glyphImages().then((bitmaps) => {
       if (cy.destroyed()) return;
       images.current = bitmaps;
@@ -128,6 +129,7 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
       alive.current = new AbortController();
       resized.disconnect();
       stopWarming();
+      stopPanning();
       clearTimeout(selectTimer);
       clearTimeout(moveTimer);
       cy.destroy();

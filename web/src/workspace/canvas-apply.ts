@@ -1,5 +1,5 @@
 import type { Core, ElementDefinition, NodeSingular, Position } from 'cytoscape';
-import { addInSlices, inSlices, type SliceOptions } from '../graph/cy-apply';
+import { addInSlices, holdDrawing, inSlices, prepareFrame, type SliceOptions } from '../graph/cy-apply';
 import { diffElements } from '../graph/elements';
 
 /** From this many new elements, they are added a slice a frame (graph/cy-apply.ts): no long task. */
@@ -52,9 +52,17 @@ export async function applyView(cy: Core, prev: readonly ElementDefinition[], ne
         else if (el.locked()) el.unlock();
       }
     });
-  // Many nodes moved at once (a layout of thousands) are moved a slice a frame like additions:
-  // the frame after a move recomputes every moved node's and edge's geometry and redraws all.
-  if (moves.filter((m) => m.position).length >= SLICE_FROM) await inSlices(moves, place, { ...opts, signal });
+  // Many nodes moved at once (a layout of thousands) are moved a slice at a time like additions,
+  // each slice's geometry (its nodes' and their edges') computed in its own task, not the frame's.
+  if (moves.filter((m) => m.position).length >= SLICE_FROM)
+    await inSlices(
+      moves,
+      (slice) => {
+        place(slice);
+        prepareFrame(cy);
+      },
+      { hold: holdDrawing(cy), ...opts, signal },
+    );
   else place(moves);
 }
 

@@ -15,7 +15,7 @@ import { applyView } from '../../../../web/src/workspace/canvas-apply';
 import { addSubgraph, applyLayout, move } from '../../../../web/src/workspace/commands';
 import { emptyDoc, type Position } from '../../../../web/src/workspace/doc';
 import { canvasView } from '../../../../web/src/workspace/view';
-import { keepLayersWarm, layersReady } from '../../../../web/src/graph/warm-layers';
+import { keepLayersWarm, layersReady, panOnLayers } from '../../../../web/src/graph/warm-layers';
 import { syntheticGang, syntheticGraph } from '../synthetic-gang';
 import type { BenchApi, PanResult } from './api';
 
@@ -43,6 +43,7 @@ function canvas(els: ElementDefinition[], expected: number, plain = false): Core
     ...cyRenderOptions(choice, expected),
   });
   keepLayersWarm(cy);
+  panOnLayers(cy);
   return cy;
 }
 
