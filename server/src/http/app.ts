@@ -16,6 +16,7 @@ import { createContext } from '../schema/context';
 import { graphqlJs } from '../schema/graphql-js';
 import { schema } from '../schema/index';
 import type { GraphStore } from '../store/graph-store';
+import { compiledExecution } from './compiled-execution';
 import { staticSite } from './static';
 
 export interface App {
@@ -89,7 +90,7 @@ export function createApp({ store, config, webRoot, audit, sessions = new Sessio
     maxRequestBodySize: false,
     logging: false,
     maskedErrors: { isDev: false },
-    plugins: [...armor(config.production), ...(config.production ? [noIntrospection] : [])],
+    plugins: [...armor(config.production), ...(config.production ? [noIntrospection] : []), compiledExecution()],
     // The viewer's task forces are looked up per request: a membership or share change holds from the next one.
     context: async ({ claims, requestId }: { claims: SessionClaims; requestId: string }) =>
       createContext({ viewer: await services.taskForces.withGrants(viewerOf(claims)), services, store, requestId, audit: sessions.audit }),
