@@ -68,7 +68,7 @@ describe('holdDrawing and prepareFrame without a render loop (headless)', () => 
     cy = cytoscape({ headless: true });
     const added = cy.add([{ group: 'nodes', data: { id: 'a' }, position: { x: 1, y: 2 } }]);
     holdDrawing(cy, 0)();
-    prepareFrame(cy, added);
+    prepareFrame(cy, { fresh: added });
     expect([cy.$id('a').position(), (cy as unknown as { renderer(): { skipFrame?: boolean } }).renderer().skipFrame]).toEqual([{ x: 1, y: 2 }, undefined]);
   });
 });

@@ -82,7 +82,7 @@ export function addInSlices(cy: Core, els: readonly ElementDefinition[], opts: S
       cy.batch(() => {
         added = cy.add(slice);
       });
-      prepareFrame(cy, added);
+      prepareFrame(cy, { fresh: added });
     },
     { hold: holdDrawing(cy, opts.drawEveryMs), ...opts },
   );
@@ -124,21 +124,23 @@ let scratch: CanvasRenderingContext2D | null | undefined;
 
 /**
  * Does now, in the caller's task, what the next frame would do before drawing: styles and
- * measures every element changed since the last frame (labels, bounds, edge ends), and, for
- * `fresh` elements in view, draws them once through the renderer's caches into a one-pixel
- * canvas so that their textures (shape and icons, label) exist. The frame then copies textures.
- * Uses the canvas renderer's internals; where they are missing (headless, WebGL) it does only
- * what the public API can (bounds).
+ * measures every element changed since the last frame (labels, edge ends), computes the bounds
+ * of `moved` nodes and their edges, and, for `fresh` elements in view, draws them once through
+ * the renderer's caches into a one-pixel canvas so that their bounds and textures (shape and
+ * icons, label) exist. The frame then only copies textures. Uses the canvas renderer's
+ * internals; where they are missing (headless, WebGL) it does only what the public API can
+ * (bounds).
  */
-export function prepareFrame(cy: Core, fresh?: Collection): void {
+export function prepareFrame(cy: Core, { fresh, moved }: { fresh?: Collection; moved?: Collection } = {}): void {
   if (cy.destroyed()) return;
   const r = (cy as unknown as { renderer(): Renderer | undefined }).renderer();
-  if (!r?.flushRenderedStyleQueue) {
-    fresh?.boundingBox();
+  r?.flushRenderedStyleQueue?.();
+  moved?.union(moved.connectedEdges()).boundingBox();
+  if (!fresh?.length) return;
+  if (!r?.drawCachedElement || !r.getPixelRatio || typeof document === 'undefined') {
+    fresh.boundingBox();
     return;
   }
-  r.flushRenderedStyleQueue();
-  if (!fresh?.length || !r.drawCachedElement || !r.getPixelRatio || typeof document === 'undefined') return;
   if (scratch === undefined) {
     const canvas = document.createElement('canvas');
     canvas.width = canvas.height = 1;

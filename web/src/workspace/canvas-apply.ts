@@ -59,7 +59,7 @@ export async function applyView(cy: Core, prev: readonly ElementDefinition[], ne
       moves,
       (slice) => {
         place(slice);
-        prepareFrame(cy);
+        prepareFrame(cy, { moved: cy.collection(slice.filter((m) => m.position).map((m) => m.el)) });
       },
       { hold: holdDrawing(cy), ...opts, signal },
     );
