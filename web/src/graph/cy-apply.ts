@@ -10,7 +10,7 @@
  * have settled), which no slicing removes: that is why the slices are sized by their own cost
  * alone and grow as large as the budget allows: the fewer slices, the fewer full redraws.
  */
-import type { Collection, Core, ElementDefinition } from 'cytoscape';
+import type { Collection, Core, ElementDefinition, NodeCollection } from 'cytoscape';
 
 export interface SliceOptions {
   /** Time for one slice's own work, ms (default 40: long tasks start at 50). */
@@ -131,7 +131,7 @@ let scratch: CanvasRenderingContext2D | null | undefined;
  * internals; where they are missing (headless, WebGL) it does only what the public API can
  * (bounds).
  */
-export function prepareFrame(cy: Core, { fresh, moved }: { fresh?: Collection; moved?: Collection } = {}): void {
+export function prepareFrame(cy: Core, { fresh, moved }: { fresh?: Collection; moved?: NodeCollection } = {}): void {
   if (cy.destroyed()) return;
   const r = (cy as unknown as { renderer(): Renderer | undefined }).renderer();
   r?.flushRenderedStyleQueue?.();

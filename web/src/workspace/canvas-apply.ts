@@ -1,4 +1,4 @@
-import type { Core, ElementDefinition, NodeSingular, Position } from 'cytoscape';
+import type { CollectionArgument, Core, ElementDefinition, NodeSingular, Position } from 'cytoscape';
 import { addInSlices, holdDrawing, inSlices, prepareFrame, type SliceOptions } from '../graph/cy-apply';
 import { diffElements } from '../graph/elements';
 
@@ -59,7 +59,7 @@ export async function applyView(cy: Core, prev: readonly ElementDefinition[], ne
       moves,
       (slice) => {
         place(slice);
-        prepareFrame(cy, { moved: cy.collection(slice.filter((m) => m.position).map((m) => m.el)) });
+        prepareFrame(cy, { moved: cy.collection(slice.filter((m) => m.position).map((m) => m.el) as unknown as CollectionArgument).nodes() });
       },
       { hold: holdDrawing(cy), ...opts, signal },
     );
