@@ -8,6 +8,7 @@ import { encodeOwners, mergeOwners } from '../visibility';
 import { kuzuType } from './ddl';
 import type { KuzuSession } from './kuzu-runner';
 import { copyRows, tableColumns, type TableColumns } from './staging';
+import { storedLinks, type StoredLink } from './stored-links';
 
 /**
  * Writes a checked batch inside the caller's transaction. New records go in through COPY from
@@ -15,8 +16,9 @@ import { copyRows, tableColumns, type TableColumns } from './staging';
  * rows/s here, against under 1,000/s for MERGE in a loop). A COPY into a link table that already
  * holds links costs time in proportion to what it holds, so few large batches import faster than
  * many small ones (importer.ts, import-sheet.ts);
- * records already stored are read back in one join, merged in memory, and written one by one
- * only when something changed, so re-importing a file writes nothing.
+ * records already stored are read back in one join (links from their own tables, stored-links.ts),
+ * merged in memory, and written one by one only when something changed, so re-importing a file
+ * writes nothing.
  */
 export async function writeBatch(s: KuzuSession, batch: CheckedBatch, by: string, now: string, columns: ColumnCache): Promise<UpsertResult> {
   const dir = mkdtempSync(join(tmpdir(), 'kuzu-batch-'));
@@ -24,14 +26,15 @@ export async function writeBatch(s: KuzuSession, batch: CheckedBatch, by: string
     const copy = bulkCopier(s, dir, columns);
     const sourcesCreated = await writeSources(s, copy, batch, now);
     const nodes = await writeNodes(s, copy, batch.nodes.filter((n) => !batch.existing.has(n.id)), batch.nodes.filter((n) => batch.existing.has(n.id)), now);
-    const links = await writeLinks(s, copy, batch.links, batch.existing, by, now);
+    const links = await writeLinks(s, copy, batch.links, batch.existing, by, now, dir);
     return { ...nodes, ...links, sourcesCreated };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-type Copier = (table: string, rows: Record<string, unknown>[]) => Promise<void>;
+/** COPYs the rows of `items` into `table`, each row made by `toRow` as it is staged. */
+type Copier = <T>(table: string, items: readonly T[], toRow: (item: T) => Record<string, unknown>) => Promise<void>;
 
 /** Each table's columns, read from the catalog once per database. */
 export type ColumnCache = Map<string, TableColumns>;
@@ -40,11 +43,11 @@ const REL_TABLES = new Set<string>(LINK_TYPE_NAMES);
 
 function bulkCopier(s: KuzuSession, dir: string, cache: ColumnCache): Copier {
   let n = 0;
-  return async (table, rows) => {
-    if (rows.length === 0) return;
+  return async (table, items, toRow) => {
+    if (items.length === 0) return;
     let columns = cache.get(table);
     if (!columns) cache.set(table, (columns = await tableColumns(s, table, REL_TABLES.has(table))));
-    await copyRows(s, dir, table, columns, rows, n++);
+    await copyRows(s, dir, table, columns, items, n++, toRow);
   };
 }
 
@@ -53,15 +56,12 @@ async function writeSources(s: KuzuSession, copy: Copier, batch: CheckedBatch, n
   const rows = await s.query('UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s.id AS id', { ids: batch.sources.map((x) => x.id) });
   const known = new Set(rows.map((r) => r.id));
   const fresh = batch.sources.filter((x) => !known.has(x.id));
-  await copy('Source', fresh.map((x) => ({ ...x, createdAt: now })));
+  await copy('Source', fresh, (x) => ({ ...x, createdAt: now }));
   return fresh.length;
 }
 
 async function writeNodes(s: KuzuSession, copy: Copier, fresh: CheckedNode[], known: CheckedNode[], now: string) {
-  await copy(
-    'Entity',
-    fresh.map((n) => ({ ...n.props, id: n.id, label: n.label, owners: encodeOwners(n.owners), createdAt: now, updatedAt: now })),
-  );
+  await copy('Entity', fresh, (n) => ({ ...n.props, id: n.id, label: n.label, owners: encodeOwners(n.owners), createdAt: now, updatedAt: now }));
   const changed: Record<string, unknown>[] = [];
   if (known.length > 0) {
     const rows = await s.query('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n', { ids: known.map((n) => n.id) });
@@ -82,59 +82,42 @@ async function writeNodes(s: KuzuSession, copy: Copier, fresh: CheckedNode[], kn
   return { nodesCreated: fresh.length, nodesUpdated };
 }
 
-interface LinkState {
-  /** Every token of the stored owners string, grants included (the grant writer keeps them here too: kuzu/grant-write.ts). */
-  owners: string[];
-  sources: string[];
-  props: Props;
-}
-
-const stateOf = (x: LinkState) => JSON.stringify({ owners: x.owners, sources: x.sources, props: sortKeys(x.props) });
-
 /**
  * A link can be stored already only when both its ends were stored before this batch, so only
- * those are looked up (a first import of a large bundle looks up none).
+ * those are looked up (a first import of a large bundle looks up none), in the link tables
+ * themselves (stored-links.ts).
  */
-async function writeLinks(s: KuzuSession, copy: Copier, links: CheckedLink[], existing: Set<string>, by: string, now: string) {
+async function writeLinks(s: KuzuSession, copy: Copier, links: CheckedLink[], existing: Set<string>, by: string, now: string, dir: string) {
   if (links.length === 0) return { linksCreated: 0, linksUpdated: 0 };
-  const ids = links.map(linkIdentity);
-  const maybeStored = ids.filter((_, i) => existing.has(links[i]!.from) && existing.has(links[i]!.to));
-  const rows = maybeStored.length === 0 ? [] : await s.query('UNWIND $ids AS id MATCH (k:LinkKey {id: id}) RETURN k.id AS id, k.state AS state', { ids: maybeStored });
-  const stored = new Map(rows.map((r) => [r.id as string, JSON.parse(r.state as string) as LinkState]));
-  const fresh = links.filter((_, i) => !stored.has(ids[i]!));
-  const byType = new Map<LinkType, Record<string, unknown>[]>();
-  for (const l of fresh) {
-    const rows = byType.get(l.type) ?? [];
-    rows.push({ ...l.props, from: l.from, to: l.to, key: l.key, owner: l.owner, owners: encodeOwners(l.owners), sources: l.sources, createdAt: now, createdBy: by });
-    byType.set(l.type, rows);
+  const candidates = links.filter((l) => existing.has(l.from) && existing.has(l.to));
+  const stored = candidates.length === 0 ? new Map<string, StoredLink>() : await storedLinks(s, candidates, dir);
+  const byType = new Map<LinkType, CheckedLink[]>();
+  const known: [CheckedLink, StoredLink][] = [];
+  for (const l of links) {
+    const before = stored.size === 0 ? undefined : stored.get(linkIdentity(l));
+    if (before) {
+      known.push([l, before]);
+      continue;
+    }
+    let fresh = byType.get(l.type);
+    if (!fresh) byType.set(l.type, (fresh = []));
+    fresh.push(l);
   }
-  for (const [type, rows] of byType) await copy(type, rows);
-  const keys: Record<string, unknown>[] = [];
-  for (const [i, l] of links.entries()) if (!stored.has(ids[i]!)) keys.push({ id: ids[i]!, state: stateOf(l) });
-  await copy('LinkKey', keys);
+  const row = (l: CheckedLink) => ({ ...l.props, from: l.from, to: l.to, key: l.key, owner: l.owner, owners: encodeOwners(l.owners), sources: l.sources, createdAt: now, createdBy: by });
+  for (const [type, fresh] of byType) await copy(type, fresh, row);
 
   let linksUpdated = 0;
-  for (const [i, link] of links.entries()) {
-    const before = stored.get(ids[i]!);
-    if (!before) continue;
-    const after: LinkState = {
-      owners: union(before.owners, link.owners),
-      sources: union(before.sources, link.sources),
-      props: { ...before.props, ...link.props },
-    };
-    if (stateOf(after) === stateOf(before)) continue;
-    await s.query(updateLinkStatement(link.type, Object.keys(after.props)), {
-      ...after.props,
-      from: link.from,
-      to: link.to,
-      key: link.key,
-      owners: encodeOwners(after.owners),
-      sources: after.sources,
-    });
-    await s.query('MATCH (k:LinkKey {id: $id}) SET k.state = $state', { id: ids[i]!, state: stateOf(after) });
+  for (const [link, before] of known) {
+    // Grants (`~tf:…`, visibility.ts) stay: mergeOwners keeps every stored token.
+    const owners = mergeOwners(before.owners, link.owners);
+    const sources = union(before.sources, link.sources);
+    const differs = Object.entries(link.props).some(([k, v]) => !same(before.props[k], v));
+    if (!differs && owners === before.owners && sources.length === before.sources.length) continue;
+    const props = { ...before.props, ...link.props };
+    await s.query(updateLinkStatement(link.type, Object.keys(props)), { ...props, from: link.from, to: link.to, key: link.key, owners, sources });
     linksUpdated++;
   }
-  return { linksCreated: fresh.length, linksUpdated };
+  return { linksCreated: links.length - known.length, linksUpdated };
 }
 
 const NODE_PROPS = allNodeProps();
@@ -174,13 +157,4 @@ function union(a: string[], b: string[]): string[] {
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
-/** Code-point order, not localeCompare (a tenth of the cost per link); the model's property names sort alike in both. */
-function sortKeys(props: Props): Props {
-  const keys = Object.keys(props);
-  let sorted = true;
-  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1]! < keys[i]!;
-  if (sorted) return props;
-  return Object.fromEntries(Object.entries(props).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

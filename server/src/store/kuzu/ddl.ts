@@ -25,8 +25,6 @@ export function kuzuDdl(): string[] {
   return [
     `CREATE NODE TABLE IF NOT EXISTS Entity(${nodeColumns}, PRIMARY KEY (id))`,
     `CREATE NODE TABLE IF NOT EXISTS Source(${columns(SOURCE_PROPS, 'id')}, PRIMARY KEY (id))`,
-    // One row per link identity (type|from|to|key): the importer's way to tell new links from known ones.
-    'CREATE NODE TABLE IF NOT EXISTS LinkKey(id STRING, state STRING, PRIMARY KEY (id))',
     'CREATE NODE TABLE IF NOT EXISTS Meta(id STRING, version INT64, PRIMARY KEY (id))',
     `CREATE NODE TABLE IF NOT EXISTS Investigation(${columns(INVESTIGATION_PROPS, 'id')}, PRIMARY KEY (id))`,
     `CREATE NODE TABLE IF NOT EXISTS CaseLinkJudgement(${columns(JUDGEMENT_PROPS, 'id')}, PRIMARY KEY (id))`,

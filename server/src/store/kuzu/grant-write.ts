@@ -1,5 +1,4 @@
 import { LINK_TYPE_NAMES } from '../../domain/model';
-import { linkIdentity } from '../batch-check';
 import type { RecordSet } from '../task-forces';
 import { withGrant, withoutGrant } from '../visibility';
 import type { KuzuSession } from './kuzu-runner';
@@ -7,8 +6,8 @@ import type { KuzuSession } from './kuzu-runner';
 /**
  * Grants (`grant`) or withdraws `principal` on records, inside the caller's transaction: each
  * stored owners string gains or loses that one token, every other token stays (visibility.ts).
- * A link's bookkeeping row (LinkKey, bulk-write.ts) lists every token of its owners too, so the
- * importer's merge of a later batch keeps the grant.
+ * The importer reads a stored link's owners from its table (stored-links.ts), so its merge of a
+ * later batch keeps the grant.
  */
 export async function writeGrant(s: KuzuSession, principal: string, records: RecordSet, grant: boolean): Promise<void> {
   const change = (owners: unknown) => (grant ? withGrant(owners, principal) : withoutGrant(owners, principal));
@@ -26,11 +25,5 @@ export async function writeGrant(s: KuzuSession, principal: string, records: Rec
     const owners = change(row.owners);
     if (owners === row.owners) continue;
     await s.query(`${match} SET r.owners = $owners`, { ...params, owners });
-    const id = linkIdentity(link);
-    const [key] = await s.query('MATCH (k:LinkKey {id: $id}) RETURN k.state AS state', { id });
-    if (!key) continue;
-    const state = JSON.parse(key.state as string) as { owners: string[] };
-    state.owners = owners.split('|').filter((t) => t.length > 0);
-    await s.query('MATCH (k:LinkKey {id: $id}) SET k.state = $state', { id, state: JSON.stringify(state) });
   }
 }

@@ -34,30 +34,38 @@ export async function tableColumns(s: KuzuSession, table: string, rel: boolean):
   return rel ? { names: ['from', 'to', ...names], types: ['STRING', 'STRING', ...types] } : { names, types };
 }
 
-/** Writes `rows` to a staging file in `dir` and COPYs it into `table`; nothing when there are none. */
-export async function copyRows(s: KuzuSession, dir: string, table: string, columns: TableColumns, rows: Record<string, unknown>[], n: number): Promise<void> {
-  if (rows.length === 0) return;
+type ToRow<T> = (item: T) => Record<string, unknown>;
+const asRow = <T>(item: T) => item as Record<string, unknown>;
+
+/**
+ * Writes the rows of `items` to a staging file in `dir` and COPYs it into `table`; nothing when
+ * there are none. `toRow` makes each item's row as it is written (rows made up front for a whole
+ * batch would outlive the garbage collector's young generation, and a million of them cost more
+ * to collect than to write).
+ */
+export async function copyRows<T>(s: KuzuSession, dir: string, table: string, columns: TableColumns, items: readonly T[], n: number, toRow: ToRow<T> = asRow): Promise<void> {
+  if (items.length === 0) return;
   const base = join(dir, `${table}-${n}`);
   if (base.includes("'")) throw new Error(`temporary folder ${dir} has a quote in its name`);
-  const staged = writeCsv(`${base}.csv`, columns, rows);
+  const staged = writeCsv(`${base}.csv`, columns, items, toRow);
   if (staged === null) {
     rmSync(`${base}.csv`, { force: true });
-    writeInChunks(`${base}.json`, rows.length, (i) => JSON.stringify(rows[i]));
+    writeInChunks(`${base}.json`, items.length, (i) => JSON.stringify(toRow(items[i]!)));
     await s.query(`COPY ${table} FROM '${base}.json'`);
     return;
   }
   await s.query(`COPY ${table} FROM '${base}.csv' (${csvOptions(staged.lineBreaks)})`);
 }
 
-/** Writes the CSV of `rows` to `file`; null (the file half written) when some value cannot be written in CSV exactly. */
-export function writeCsv(file: string, columns: TableColumns, rows: Record<string, unknown>[]): { lineBreaks: boolean } | null {
+/** Writes the CSV of the rows of `items` to `file`; null (the file half written) when some value cannot be written in CSV exactly. */
+export function writeCsv<T>(file: string, columns: TableColumns, items: readonly T[], toRow: ToRow<T> = asRow): { lineBreaks: boolean } | null {
   const csv = new CsvLines(columns);
   let bad = false;
   writeInChunks(
     file,
-    rows.length,
+    items.length,
     (i) => {
-      const text = bad ? null : csv.line(rows[i]!);
+      const text = bad ? null : csv.line(toRow(items[i]!));
       if (text === null) bad = true;
       return text ?? '';
     },
