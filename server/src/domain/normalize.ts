@@ -33,6 +33,46 @@ export function normalizeCard(text: string): string | null {
   return /^\d{8,30}$/.test(s) ? s : null;
 }
 
+/** The Luhn check digit of a string of digits (an IMEI's 15th). */
+function luhnDigit(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let d = body.charCodeAt(body.length - 1 - i) - 48;
+    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return String((10 - (sum % 10)) % 10);
+}
+
+/**
+ * A handset's IMEI as 15 digits: carriers write it with 14 (no check digit), 15, or 16 (IMEISV:
+ * a software version in place of the check digit), so the first 14 digits and their Luhn digit
+ * name the handset whichever was written. Null for anything else; `''` for a placeholder (all
+ * zeros, a dash) that names no handset.
+ */
+export function normalizeImei(text: string): string | null {
+  const s = compactDigits(text);
+  if (s === '' || /^0+$/.test(s)) return '';
+  if (!/^\d{14,16}$/.test(s)) return null;
+  if (s.length === 15) return s;
+  const body = s.slice(0, 14);
+  return body + luhnDigit(body);
+}
+
+/** A MAC address as six lower-case hex pairs joined by dashes (`3c-46-d8-1a-07-5e`); `''` for all zeros or all ones, null for anything else. */
+export function normalizeMac(text: string): string | null {
+  const s = text.trim().toLowerCase().replace(/[\s:.\-]/g, '');
+  if (!/^[0-9a-f]{12}$/.test(s)) return null;
+  if (/^0+$/.test(s) || /^f+$/.test(s)) return '';
+  return s.match(/../g)!.join('-');
+}
+
+/** A mainland national ID number: 18 characters (the last a digit or X, upper-cased) or the old 15 digits; null for anything else. */
+export function normalizeIdNumber(text: string): string | null {
+  const s = compactDigits(text).toUpperCase();
+  return /^\d{17}[\dX]$/.test(s) || /^\d{15}$/.test(s) ? s : null;
+}
+
 const CANONICAL_TIME = /^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 /** ISO 8601 with offset in, UTC ISO out: one spelling per instant, so strings sort by time. */

@@ -134,7 +134,7 @@ export async function importSheet(store: GraphStore, file: SheetFile, options: S
   let unheldFrom = -1;
   const stage = async (result: ReadRow | { kind: 'skip'; own?: ReadRow }, sheet: string, n: number) => {
     if (result.kind === 'skip') {
-      if (result.own) batch.addOwn(result.own);
+      if (result.own) batch.addOwn(result.own, sheet, n);
     } else batch.add(result, sheet, n);
     if (batch.size < size) return;
     if (!holding) return write(batch.take());
@@ -176,7 +176,8 @@ export async function importSheet(store: GraphStore, file: SheetFile, options: S
     });
   }
   options.onProgress?.({ phase: 'commit', bytes: file.size, totalBytes: file.size, rows: report.rows });
-  await write(batch.take());
+  // The last batch, unless the file ended as one filled (the Source went with the first).
+  if (!batch.empty) await write(batch.take());
   await writing;
   if (bad.length > 0) report.badRows = badRowsCsv(bad);
   return report;

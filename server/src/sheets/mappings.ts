@@ -14,6 +14,7 @@ export const BANK_FIELDS = [
   'card',
   'account',
   'holder',
+  'idNumber',
   'time',
   'date',
   'amount',
@@ -23,6 +24,7 @@ export const BANK_FIELDS = [
   'balance',
   'counterAccount',
   'counterName',
+  'counterIdNumber',
   'counterBank',
   'txId',
   'summary',
@@ -30,7 +32,7 @@ export const BANK_FIELDS = [
   'ip',
   'mac',
 ] as const;
-export const CALL_FIELDS = ['own', 'other', 'callType', 'start', 'duration', 'location', 'otherRegion', 'imei'] as const;
+export const CALL_FIELDS = ['own', 'idNumber', 'other', 'callType', 'start', 'duration', 'location', 'otherRegion', 'imei'] as const;
 export type BankField = (typeof BANK_FIELDS)[number];
 export type CallField = (typeof CALL_FIELDS)[number];
 export type SheetField = BankField | CallField;
@@ -63,6 +65,7 @@ export const BUILT_IN_BANK: SheetMapping = {
     card: ['交易卡号', '卡号', '本方卡号', '查询卡号', '银行卡号', '借记卡号', 'Card No', 'Card Number', 'Card'],
     account: ['交易账号', '账号', '本方账号', '查询账号', '客户账号', '账户', 'Account No', 'Account Number', 'Account'],
     holder: ['交易户名', '户名', '客户名称', '交易方户名', '本方户名', '账户名称', '账户名', 'Account Name', 'Holder', 'Name'],
+    idNumber: ['交易证件号码', '证件号码', '交易方证件号码', '本方证件号码', '身份证号', '身份证号码', 'ID Number'],
     time: ['交易时间', '交易日期时间', '时间', '交易发生时间', '发生时间', 'Transaction Time', 'Trade Time', 'Time', 'DateTime'],
     date: ['交易日期', '日期', '记账日期', '入账日期', 'Transaction Date', 'Date'],
     amount: ['交易金额', '金额', '发生额', '交易发生额', 'Amount', 'Transaction Amount'],
@@ -72,6 +75,7 @@ export const BUILT_IN_BANK: SheetMapping = {
     balance: ['交易余额', '余额', '账户余额', '联机余额', 'Balance'],
     counterAccount: ['交易对手账卡号', '对方账号', '对方卡号', '对手账号', '对手卡号', '交易对手账号', '对方账户', '对方账卡号', 'Counterparty Account', 'Opposite Account', 'Counterparty Account No'],
     counterName: ['对手户名', '对方户名', '交易对手名称', '对方名称', '对方户名称', '交易对手户名', 'Counterparty Name', 'Opposite Name'],
+    counterIdNumber: ['对手身份证号', '对方证件号码', '对手证件号码', '交易对手证件号码', '对方身份证号', 'Counterparty ID Number'],
     counterBank: ['对手开户银行', '对方开户行', '对方行名', '对方银行', '交易对手开户行', '对方开户银行', 'Counterparty Bank', 'Opposite Bank'],
     txId: ['交易流水号', '流水号', '交易序号', '交易参考号', '交易流水', 'Transaction ID', 'Transaction No', 'Serial No', 'Reference'],
     summary: ['摘要说明', '摘要', '交易摘要', '用途', '附言', 'Summary', 'Description', 'Memo'],
@@ -88,6 +92,7 @@ export const BUILT_IN_CALLS: SheetMapping = {
   builtIn: true,
   columns: {
     own: ['本机号码', '用户号码', '主号', '本方号码', '机主号码', '查询号码', 'Own Number', 'MSISDN', 'Subscriber'],
+    idNumber: ['机主证件号码', '证件号码', '用户证件号码', '身份证号', '身份证号码', 'ID Number'],
     other: ['对方号码', '对端号码', '对方用户号码', '对端用户号码', 'Other Number', 'Peer Number', 'Other Party'],
     callType: ['呼叫类型', '通话类型', '主被叫', '主被叫类型', '呼叫方向', 'Call Type', 'Direction'],
     start: ['开始时间', '起始时间', '通话时间', '通话开始时间', '通话起始时间', 'Start Time', 'Call Time'],

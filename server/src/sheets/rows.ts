@@ -1,4 +1,4 @@
-import { normalizeCard, normalizePhone } from '../domain/normalize';
+import { normalizeCard, normalizeIdNumber, normalizeImei, normalizeMac, normalizePhone } from '../domain/normalize';
 import type { ColumnIndex, SheetField, SheetMapping } from './mappings';
 import { isSuccess, parseCallType, parseFen, parseSeconds, parseTime, parseWay, type Way } from './values';
 
@@ -24,26 +24,35 @@ export interface TransferRow {
   kind: 'transfer';
   own: string;
   ownHolder: string;
+  /** The own holder's national ID number, when the file gives it. */
+  ownId: string | null;
   way: Way;
   counter: string | null;
   counterName: string;
+  /** The counterparty's national ID number, when the file gives it. */
+  counterId: string | null;
   counterBank: string;
   fen: number;
   at: string;
   txId: string;
   balance: number | null;
   summary: string;
+  /** The MAC address (normalised) of the device the own card was used from, when the file gives one. */
+  mac: string | null;
 }
 
 export interface CallRow {
   kind: 'call';
   own: string;
+  /** The own number's subscriber's national ID number, when the file gives it. */
+  ownId: string | null;
   other: string;
   way: Way;
   at: string;
   seconds: number;
   otherRegion: string;
-  imei: string;
+  /** The handset's IMEI (normalised), when the file gives one. */
+  imei: string | null;
 }
 
 export type ReadRow = TransferRow | CallRow;
@@ -159,15 +168,18 @@ function bankRow(ctx: SheetContext, cell: Cell): RowResult {
     kind: 'transfer',
     own,
     ownHolder: cell('holder'),
+    ownId: optional('idNumber', cell, nationalId),
     way,
     counter: null,
     counterName: cell('counterName'),
+    counterId: optional('counterIdNumber', cell, nationalId),
     counterBank: cell('counterBank'),
     fen,
     at,
     txId: cell('txId'),
     balance: balanceText === '' ? null : read('balance', balanceText, parseFen),
     summary: cell('summary'),
+    mac: optional('mac', cell, mac),
   };
   if (ctx.columns.success !== undefined && !isSuccess(cell('success'))) return { kind: 'skip', reason: 'failed', own: result };
   const counterText = cell('counterAccount');
@@ -184,7 +196,17 @@ function callRow(ctx: SheetContext, cell: Cell): RowResult {
   const durationText = cell('duration');
   const seconds = durationText === '' ? 0 : read('duration', durationText, parseSeconds);
   const otherText = cell('other');
-  const result: CallRow = { kind: 'call', own, other: '', way: way === 'sms' ? 'out' : way, at, seconds, otherRegion: cell('otherRegion'), imei: cell('imei') };
+  const result: CallRow = {
+    kind: 'call',
+    own,
+    ownId: optional('idNumber', cell, nationalId),
+    other: '',
+    way: way === 'sms' ? 'out' : way,
+    at,
+    seconds,
+    otherRegion: cell('otherRegion'),
+    imei: optional('imei', cell, imei),
+  };
   if (way === 'sms') return { kind: 'skip', reason: 'sms', own: result };
   result.other = read('other', otherText, phone);
   return result;
@@ -201,5 +223,33 @@ function phone(text: string): string {
   if (text === '') throw new Error('no phone number');
   const n = normalizePhone(text);
   if (n === null) throw new Error('not a phone number');
+  return n;
+}
+
+/** A column that may be absent or empty: null then, else its value read by `parse` (which returns '' for a placeholder that names nothing). */
+function optional(field: SheetField, cell: Cell, parse: (text: string) => string): string | null {
+  const text = cell(field);
+  if (text === '') return null;
+  const value = read(field, text, parse);
+  return value === '' ? null : value;
+}
+
+function nationalId(text: string): string {
+  const n = normalizeIdNumber(text);
+  if (n === null) throw new Error('not a national ID number');
+  return n;
+}
+
+function imei(text: string): string {
+  if (text === '-' || /^(null|none|无)$/i.test(text)) return '';
+  const n = normalizeImei(text);
+  if (n === null) throw new Error('not an IMEI');
+  return n;
+}
+
+function mac(text: string): string {
+  if (text === '-' || /^(null|none|无)$/i.test(text)) return '';
+  const n = normalizeMac(text);
+  if (n === null) throw new Error('not a MAC address');
   return n;
 }

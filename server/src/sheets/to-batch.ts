@@ -32,17 +32,30 @@ export function citedSource(id: string): string {
 
 export const cardId = (number: string) => `card:${number}`;
 export const phoneId = (e164: string) => `phone:${e164}`;
+export const imeiId = (imei: string) => `imei:${imei}`;
+export const macId = (mac: string) => `mac:${mac}`;
+export const personId = (idNumber: string) => `person:${idNumber}`;
 
 /**
  * Rows of one import gathered into one batch: each card or phone once (later rows add
  * properties earlier ones lacked), one link per row. A transfer runs from payer to payee
  * whichever statement it was read from, keyed by its transaction id, so the payer's and the
  * payee's statements give one link; a call runs from caller to callee keyed by its start time.
+ *
+ * A device a row names (a statement's MAC, a call record's IMEI) is a Device node by its
+ * normalised id, so it merges with the devices already known. The model links a device only to
+ * a person (USES), so a row that also gives the holder's or subscriber's national ID adds that
+ * person (`person:<ID>`, as bundles name people) with HOLDS to the card, USES to the phone and
+ * USES to the device; a counterparty's national ID adds HOLDS to the counterparty's card. Each
+ * such link is staged once an import, citing the first row that shows it: a statement says
+ * who holds its card on every row, and one citation is evidence enough.
  */
 export class SheetBatch {
   private readonly nodes = new Map<string, NodeInput>();
   private links: LinkInput[] = [];
   private sources: SourceRecord[] = [];
+  /** Holder and device links staged so far in this import (kept across batches). */
+  private readonly related = new Set<string>();
   rows = 0;
 
   constructor(
@@ -54,19 +67,26 @@ export class SheetBatch {
     return this.links.length;
   }
 
+  /** True when nothing is staged. */
+  get empty(): boolean {
+    return this.links.length === 0 && this.nodes.size === 0 && this.sources.length === 0;
+  }
+
   addSource(source: SourceRecord): void {
     this.sources.push(source);
   }
 
-  /** The node a row names even when it makes no link (the statement's own card). */
-  addOwn(row: ReadRow): void {
+  /** The nodes a row names even when it makes no link (the statement's own card, its holder, the device). */
+  addOwn(row: ReadRow, sheet: string, n: number): void {
     if (row.kind === 'transfer') this.card(row.own, row.ownHolder, '');
     else this.phone(row.own, '');
+    this.holders(row, sheet, n);
   }
 
   add(row: ReadRow, sheet: string, n: number): void {
     this.rows++;
     const sources = [rowCitation(this.sha256, sheet, n)];
+    this.holders(row, sheet, n);
     if (row.kind === 'transfer') {
       const own = this.card(row.own, row.ownHolder, '');
       const counter = this.card(row.counter!, row.counterName, row.counterBank);
@@ -82,6 +102,45 @@ export class SheetBatch {
       const [from, to] = row.way === 'out' ? [own, other] : [other, own];
       this.links.push({ type: 'CALLED', from, to, key: row.at, owner: this.owner, sources, props: { at: row.at, seconds: row.seconds } });
     }
+  }
+
+  private holders(row: ReadRow, sheet: string, n: number): void {
+    let device: string | null = null;
+    if (row.kind === 'transfer' && row.mac !== null) device = this.device(macId(row.mac), {});
+    if (row.kind === 'call' && row.imei !== null) device = this.device(imeiId(row.imei), { imei: row.imei });
+    const cite = () => [rowCitation(this.sha256, sheet, n)];
+    if (row.ownId !== null) {
+      const person = this.person(row.ownId, row.kind === 'transfer' ? row.ownHolder : '');
+      if (row.kind === 'transfer') this.relate('HOLDS', person, cardId(row.own), cite);
+      else this.relate('USES', person, phoneId(row.own), cite);
+      if (device !== null) this.relate('USES', person, device, cite);
+    }
+    if (row.kind === 'transfer' && row.counterId !== null && row.counter !== null) {
+      this.relate('HOLDS', this.person(row.counterId, row.counterName), cardId(row.counter), cite);
+    }
+  }
+
+  private relate(type: 'HOLDS' | 'USES', from: string, to: string, sources: () => string[]): void {
+    const identity = `${type}|${from}|${to}`;
+    if (this.related.has(identity)) return;
+    this.related.add(identity);
+    this.links.push({ type, from, to, key: '', owner: this.owner, sources: sources(), props: {} });
+  }
+
+  private person(idNumber: string, name: string): string {
+    const id = personId(idNumber);
+    let node = this.nodes.get(id);
+    if (!node) {
+      node = { id, label: 'Person', owner: this.owner, props: { idNumber } };
+      this.nodes.set(id, node);
+    }
+    if (name !== '' && node.props.name === undefined) node.props.name = name;
+    return id;
+  }
+
+  private device(id: string, props: Props): string {
+    if (!this.nodes.has(id)) this.nodes.set(id, { id, label: 'Device', owner: this.owner, props });
+    return id;
   }
 
   /** The batch to write, and a fresh one begun. */
