@@ -15,9 +15,9 @@ import type { Collection, Core, ElementDefinition, NodeCollection } from 'cytosc
 export interface SliceOptions {
   /** Time for one slice's own work, ms (default 40: long tasks start at 50). */
   budgetMs?: number;
-  /** Elements in the first slice (default 50); later slices follow the measured cost. */
-  firstSlice?: number;
-  minSlice?: number;
+  /** A slice is applied this many items at a time (default 20), until its time is up. */
+  chunk?: number;
+  /** Items in a slice at most (default 2000). */
   maxSlice?: number;
   /** Waits until the next slice may run (default `afterNextFrame`). */
   nextFrame?: () => Promise<unknown>;
@@ -26,6 +26,8 @@ export interface SliceOptions {
   onSlice?: () => void;
   /** Called after every slice but the last, before waiting (`holdDrawing`). */
   hold?: () => void;
+  /** The clock, ms (default performance.now). */
+  now?: () => number;
 }
 
 /**
@@ -36,35 +38,33 @@ export interface SliceOptions {
 export const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /**
- * The next slice's size: as many as fit `budgetMs` at the last slice's cost per element, but at
- * most twice the last (one cheap slice, say one the machine ran undisturbed, must not license one
- * that takes a second), within `min` and `max`.
+ * Runs `apply` over `items` a slice a task: each slice applies `chunk` items at a time until
+ * `budgetMs` have passed (or `maxSlice` items), then waits for `nextFrame`. Slices are timed
+ * as they run rather than sized from the last one's cost: the cost of an item varies (a node in
+ * view gets its textures drawn, one out of view does not; a busy machine runs slower), and a
+ * slice sized from a cheap one could take several times the budget. Resolves with the number
+ * of slices.
  */
-export function nextSliceSize(size: number, spentMs: number, { budgetMs, min, max }: { budgetMs: number; min: number; max: number }): number {
-  const fit = spentMs > 0 ? Math.round((size * budgetMs) / spentMs) : max;
-  return Math.max(min, Math.min(max, 2 * size, fit));
-}
-
-/** Runs `apply` over `items` a slice at a time, sizing slices by what applying the last one cost. Resolves with the number of slices. */
-export async function inSlices<T>(items: readonly T[], apply: (slice: T[]) => void, opts: SliceOptions = {}): Promise<number> {
+export async function inSlices<T>(items: readonly T[], apply: (chunk: T[]) => void, opts: SliceOptions = {}): Promise<number> {
   const budget = opts.budgetMs ?? 40;
-  const min = opts.minSlice ?? 20;
-  const max = opts.maxSlice ?? 2000;
+  const chunk = Math.max(1, opts.chunk ?? 20);
+  const max = Math.max(chunk, opts.maxSlice ?? 2000);
   const nextFrame = opts.nextFrame ?? afterNextFrame;
-  let size = Math.max(1, opts.firstSlice ?? 50);
+  const now = opts.now ?? (() => performance.now());
   let slices = 0;
   for (let i = 0; i < items.length; ) {
     if (opts.signal?.aborted) break;
-    const t = performance.now();
-    const slice = items.slice(i, i + size);
-    apply(slice);
-    const spent = performance.now() - t;
-    i += slice.length;
+    const t = now();
+    const end = Math.min(items.length, i + max);
+    do {
+      const part = items.slice(i, Math.min(end, i + chunk));
+      apply(part);
+      i += part.length;
+    } while (i < end && now() - t < budget);
     slices++;
     opts.onSlice?.();
     if (i < items.length) opts.hold?.();
     await nextFrame();
-    size = nextSliceSize(slice.length, spent, { budgetMs: budget, min, max });
   }
   return slices;
 }

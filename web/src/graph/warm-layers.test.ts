@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import cytoscape, { type Core } from 'cytoscape';
-import { afterPan, keepLayersWarm, panOnLayers, panOptions, queueLayers } from './warm-layers';
+import { afterPan, keepLayersWarm, panOnLayers, panOptions, queueLayers, settled } from './warm-layers';
 
 let cy: Core | undefined;
 afterEach(() => cy?.destroy());
@@ -21,6 +21,12 @@ describe('keepLayersWarm', () => {
     const gone = cytoscape({ headless: true });
     gone.destroy();
     expect(queueLayers(gone)).toBe('done');
+  });
+});
+
+describe('settled', () => {
+  it('waits until the last change is settleMs old (a canvas never changed is settled)', () => {
+    expect([settled(1299, 1000, 300), settled(1300, 1000, 300), settled(5, undefined, 300)]).toEqual([false, true, true]);
   });
 });
 

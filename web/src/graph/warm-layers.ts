@@ -22,6 +22,8 @@ interface LayeredTextureCache {
   firstGet?: boolean;
   levelIsComplete?(lvl: number, eles: unknown[]): boolean;
   skipping?: boolean;
+  /** performance.now() of the last change to any element. */
+  lastInvalidationTime?: number;
   getLayers(eles: unknown[], pxRatio: number, lvl?: number): unknown;
 }
 
@@ -32,16 +34,23 @@ interface CanvasRenderer {
 }
 
 /**
- * Queues the current zoom level's texture (nothing when it is complete). 'later' when the canvas
- * changed less than 250 ms ago (the cache skips then), 'done' otherwise.
+ * Whether the canvas has had no change for `settleMs`. Slices of a large addition come without a
+ * drawn frame between them (cy-apply.ts holds those frames): a bitmap made in a pause between
+ * two slices would be thrown away by the next one, after a long task to allocate it.
  */
-export function queueLayers(cy: Core): 'done' | 'later' {
+export const settled = (now: number, lastChange: number | undefined, settleMs: number): boolean => lastChange === undefined || now - lastChange >= settleMs;
+
+/**
+ * Queues the current zoom level's texture (nothing when it is complete). 'later' when the canvas
+ * changed less than `settleMs` ago (or 250 ms: the cache skips then), 'done' otherwise.
+ */
+export function queueLayers(cy: Core, settleMs = 0): 'done' | 'later' {
   if (cy.destroyed()) return 'done';
   const r = (cy as unknown as { renderer(): CanvasRenderer | undefined }).renderer();
   const ltc = r?.data?.lyrTxrCache;
   // firstGet: the cache's first call draws every element at once (one long task); leave it to a frame.
   if (!ltc || ltc.firstGet !== false || !r?.getCachedZSortedEles || !r.getPixelRatio) return 'done';
-  if (ltc.skipping) return 'later';
+  if (ltc.skipping || !settled(performance.now(), ltc.lastInvalidationTime, settleMs)) return 'later';
   const eles = r.getCachedZSortedEles().nondrag;
   if (eles && eles.length > 0) ltc.getLayers(eles, r.getPixelRatio());
   return 'done';
@@ -65,7 +74,7 @@ export function keepLayersWarm(cy: Core, delayMs = 300): () => void {
     clearTimeout(timer);
     timer = setTimeout(() => {
       // Still within 250 ms of a change (the cache skips then): try again later.
-      if (queueLayers(cy) === 'later') later();
+      if (queueLayers(cy, delayMs) === 'later') later();
     }, delayMs);
   };
   cy.on('render', later);

@@ -13,7 +13,7 @@ export const collect = (cy: Core, ids: readonly string[]) => ids.reduce((c, id) 
  * many), changed data and classes (moving a node into or out of its label's group), then the
  * positions and locks the view asks for.
  */
-export async function applyView(cy: Core, prev: readonly ElementDefinition[], next: readonly ElementDefinition[], signal: AbortSignal, opts: Pick<SliceOptions, 'onSlice' | 'nextFrame'> = {}): Promise<void> {
+export async function applyView(cy: Core, prev: readonly ElementDefinition[], next: readonly ElementDefinition[], signal: AbortSignal, opts: Pick<SliceOptions, 'onSlice' | 'nextFrame' | 'maxSlice' | 'budgetMs'> = {}): Promise<void> {
   if (signal.aborted || cy.destroyed()) return;
   const diff = diffElements(prev, next);
   // New elements first (label groups come first in a view), so that nodes can move into them.
