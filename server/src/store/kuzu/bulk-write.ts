@@ -9,6 +9,7 @@ import { kuzuType } from './ddl';
 import type { KuzuSession } from './kuzu-runner';
 import { copyRows, tableColumns, type TableColumns } from './staging';
 import { storedLinks, type StoredLink } from './stored-links';
+import { storedNodes } from './stored-nodes';
 
 /**
  * Writes a checked batch inside the caller's transaction. New records go in through COPY from
@@ -25,7 +26,7 @@ export async function writeBatch(s: KuzuSession, batch: CheckedBatch, by: string
   try {
     const copy = bulkCopier(s, dir, columns);
     const sourcesCreated = await writeSources(s, copy, batch, now);
-    const nodes = await writeNodes(s, copy, batch.nodes.filter((n) => !batch.existing.has(n.id)), batch.nodes.filter((n) => batch.existing.has(n.id)), now);
+    const nodes = await writeNodes(s, copy, batch.nodes.filter((n) => !batch.existing.has(n.id)), batch.nodes.filter((n) => batch.existing.has(n.id)), now, dir);
     const links = await writeLinks(s, copy, batch.links, batch.existing, by, now, dir);
     return { ...nodes, ...links, sourcesCreated };
   } finally {
@@ -60,12 +61,11 @@ async function writeSources(s: KuzuSession, copy: Copier, batch: CheckedBatch, n
   return fresh.length;
 }
 
-async function writeNodes(s: KuzuSession, copy: Copier, fresh: CheckedNode[], known: CheckedNode[], now: string) {
+async function writeNodes(s: KuzuSession, copy: Copier, fresh: CheckedNode[], known: CheckedNode[], now: string, dir: string) {
   await copy('Entity', fresh, (n) => ({ ...n.props, id: n.id, label: n.label, owners: encodeOwners(n.owners), createdAt: now, updatedAt: now }));
   const changed: Record<string, unknown>[] = [];
   if (known.length > 0) {
-    const rows = await s.query('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n', { ids: known.map((n) => n.id) });
-    const stored = new Map(rows.map((r) => [(r.n as Props).id as string, r.n as Props]));
+    const stored = await storedNodes(s, known.map((n) => n.id), dir);
     for (const node of known) {
       const current = stored.get(node.id)!;
       // Grants (`~tf:…`, visibility.ts) stay: mergeOwners keeps every stored token.
