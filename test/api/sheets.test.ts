@@ -57,6 +57,28 @@ describe('sheet import API', () => {
     expect(await store.counts()).toEqual({ nodes: 0, links: 0, sources: 0 });
   });
 
+  it('previews with a mapping being made, unsaved: the columns it names and the links they give, or BAD_INPUT naming what it lacks', async () => {
+    const odd = () => new File([csvText([['卡', '时刻', '钱', '向', '对方', '单号'], [A, '2026-02-05 14:05:32', '12.34', '出', B, 'Q1']])], '农商行.csv');
+    const columns = [
+      { field: 'card', headers: ['卡'] },
+      { field: 'time', headers: ['时刻'] },
+      { field: 'amount', headers: ['钱'] },
+      { field: 'direction', headers: ['向'] },
+      { field: 'counterAccount', headers: ['对方'] },
+    ];
+    const query = 'mutation($f: File!, $d: SheetMappingInput) { previewSheet(file: $f, draft: $d) { sheets { mapping headerRow rows } columns { field header } rows { row link { from to key amount } } } }';
+    const { data } = await upload(app, query, { d: { name: '', kind: 'BANK_STATEMENT', columns } }, odd());
+    expect(data.previewSheet.sheets).toEqual([{ mapping: 'draft', headerRow: 1, rows: 1 }]);
+    expect(data.previewSheet.columns.map((c: { field: string }) => c.field)).toEqual(['card', 'time', 'amount', 'direction', 'counterAccount']);
+    // 单号 not yet mapped: the key is made from time and amount; mapped, it is the transaction id.
+    expect(data.previewSheet.rows).toEqual([{ row: 2, link: { from: `card:${A}`, to: `card:${B}`, key: '~2026-02-05T06:05:32.000Z~1234', amount: '1234' } }]);
+    const withTx = await upload(app, query, { d: { name: '', kind: 'BANK_STATEMENT', columns: [...columns, { field: 'txId', headers: ['单号'] }] } }, odd());
+    expect(withTx.data.previewSheet.rows[0].link.key).toBe('Q1');
+    const lacking = await upload(app, query, { d: { name: '', kind: 'BANK_STATEMENT', columns: columns.slice(1) } }, odd());
+    expect(lacking.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_INPUT', field: 'columns.card' } });
+    expect(await store.counts()).toEqual({ nodes: 0, links: 0, sources: 0 });
+  });
+
   it('imports it, and each link names the file row behind it', async () => {
     const { data } = await upload(app, 'mutation($f: File!) { importSheet(file: $f, mapping: "bank-statement") { rows imported stopped linksCreated source } }', {}, statement());
     expect(data.importSheet).toMatchObject({ rows: 3, imported: 2, stopped: false, linksCreated: 2 });

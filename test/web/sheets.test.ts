@@ -70,7 +70,15 @@ describe('importing a bank statement in a browser', () => {
       '缺少必填字段：请为交易时间或交易日期选择一列',
       '缺少必填字段：请为交易金额或借方金额（支出）或贷方金额（收入）选择一列',
     ]);
-    for (const [i, field] of ['card', 'time', 'amount', 'counterAccount', 'counterName', 'txId'].entries()) await page.getByTestId(`sheet-editor-field-${i}`).selectOption(field);
+    for (const [i, field] of ['card', 'time', 'amount', 'counterAccount', 'counterName'].entries()) await page.getByTestId(`sheet-editor-field-${i}`).selectOption(field);
+    // The preview follows the columns as they are assigned, before anything is saved: without a
+    // transaction id column each row's key is made from its time and amount; with it, the id.
+    const live = page.getByTestId('sheet-preview-table');
+    await live.locator('li', { hasText: '规格 正在编辑的映射' }).waitFor();
+    await live.locator('tbody tr').first().filter({ hasText: '~' }).waitFor();
+    await page.getByTestId('sheet-editor-field-5').selectOption('txId');
+    await live.locator('tbody tr').first().filter({ hasText: 'NS01' }).waitFor();
+    expect(await live.locator('tbody tr').count()).toBe(2);
     await page.getByTestId('sheet-editor-zone').selectOption('Asia/Shanghai');
     await page.getByTestId('sheet-editor-name').fill('某农商银行');
     expect(await axeViolations(page)).toEqual([]);

@@ -1,5 +1,5 @@
 import { importSheet, type OnRowError } from '../sheets/import-sheet';
-import { BUILT_IN_MAPPINGS, checkMapping, MappingError, type SheetMapping } from '../sheets/mappings';
+import { BUILT_IN_MAPPINGS, checkMapping, DRAFT_NAME, MappingError, type SheetMapping } from '../sheets/mappings';
 import { previewSheet } from '../sheets/preview';
 import { resolveMappings, UnknownMappingError } from '../sheets/resolve-mapping';
 import { fileInMemory, type SheetFile } from '../sheets/sheet-file';
@@ -34,14 +34,26 @@ async function mappingsFor(store: GraphStore, viewer: ApiViewer, name?: string |
   }
 }
 
+/** A mapping as sent, checked (BAD_INPUT naming the field at fault). */
+function checked(input: MappingInput): SheetMapping {
+  try {
+    const columns = Object.fromEntries(input.columns.map((c) => [c.field, c.headers]));
+    return checkMapping({ ...input, columns }, isTimeZone);
+  } catch (error) {
+    if (error instanceof MappingError) throw apiError('BAD_INPUT', error.message, { field: error.field });
+    throw error;
+  }
+}
+
 /** Statement and call-record import: mappings, preview, import. */
 export function createSheetServices(store: GraphStore) {
   return {
     mappings: async (viewer: ApiViewer) => [...(await store.listSheetMappings(viewer.agencies)), ...BUILT_IN_MAPPINGS.map((m) => ({ ...m, agency: null }))],
 
-    preview: async (viewer: ApiViewer, a: { file: File; mapping?: string | null; rows?: number | null }) => {
+    preview: async (viewer: ApiViewer, a: { file: File; mapping?: string | null; draft?: MappingInput | null; rows?: number | null }) => {
+      const mappings = a.draft ? [checked({ ...a.draft, name: a.draft.name.trim() || DRAFT_NAME })] : await mappingsFor(store, viewer, a.mapping);
       const file = await sheetFile(a.file);
-      return previewSheet(file, await mappingsFor(store, viewer, a.mapping), clamp(a.rows, API_LIMITS.previewRows.max, API_LIMITS.previewRows.fallback));
+      return previewSheet(file, mappings, clamp(a.rows, API_LIMITS.previewRows.max, API_LIMITS.previewRows.fallback));
     },
 
     import: async (viewer: ApiViewer, a: { file: File; mapping?: string | null; agency?: string | null; onError?: OnRowError | null }) => {
@@ -52,15 +64,7 @@ export function createSheetServices(store: GraphStore) {
 
     saveMapping: async (viewer: ApiViewer, a: { mapping: MappingInput; agency?: string | null }) => {
       const agency = ownerFor(viewer, a.agency);
-      let mapping: SheetMapping;
-      try {
-        const columns = Object.fromEntries(a.mapping.columns.map((c) => [c.field, c.headers]));
-        mapping = checkMapping({ ...a.mapping, columns }, isTimeZone);
-      } catch (error) {
-        if (error instanceof MappingError) throw apiError('BAD_INPUT', error.message, { field: error.field });
-        throw error;
-      }
-      return store.saveSheetMapping(agency, viewer.userId, mapping);
+      return store.saveSheetMapping(agency, viewer.userId, checked(a.mapping));
     },
 
     deleteMapping: async (viewer: ApiViewer, a: { name: string; agency?: string | null }) => store.deleteSheetMapping(ownerFor(viewer, a.agency), a.name),

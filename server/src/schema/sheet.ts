@@ -137,7 +137,12 @@ builder.mutationFields((t) => ({
   previewSheet: t.field({
     type: SheetPreview,
     description: `Reads the first rows of a file (\`rows\`, clamped to 1..${L.previewRows.max}, default ${L.previewRows.fallback}) and shows what each would become; writes nothing. A mutation only because it takes an upload.`,
-    args: { file: t.arg({ type: 'File', required: true, description: FILE }), mapping: t.arg.string({ description: MAPPING }), rows: t.arg.int() },
+    args: {
+      file: t.arg({ type: 'File', required: true, description: FILE }),
+      mapping: t.arg.string({ description: MAPPING }),
+      draft: t.arg({ type: SheetMappingInput, description: 'A mapping being made, not saved (its name may be blank): the file is read with it alone, and `mapping` is not used. BAD_INPUT names the field at fault.' }),
+      rows: t.arg.int(),
+    },
     resolve: (_, a, ctx) => ctx.services.sheets.preview(ctx.viewer, a),
   }),
   importSheet: t.field({

@@ -105,6 +105,9 @@ export const BUILT_IN_CALLS: SheetMapping = {
 
 export const BUILT_IN_MAPPINGS: readonly SheetMapping[] = [BUILT_IN_BANK, BUILT_IN_CALLS];
 
+/** The name a mapping being made is previewed under while it has none (previewSheet's `draft`). */
+export const DRAFT_NAME = 'draft';
+
 /** A header as compared: case, spaces, asterisks and a bracketed unit (`交易金额（元）`) do not count. */
 export function headerKey(text: string): string {
   return text

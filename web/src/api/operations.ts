@@ -212,8 +212,8 @@ export const SaveSheetMappingMutation = graphql(`
 `);
 
 export const PreviewSheetMutation = graphql(`
-  mutation PreviewSheet($file: File!, $mapping: String) {
-    previewSheet(file: $file, mapping: $mapping, rows: 20) {
+  mutation PreviewSheet($file: File!, $mapping: String, $draft: SheetMappingInput) {
+    previewSheet(file: $file, mapping: $mapping, draft: $draft, rows: 20) {
       sheets { sheet mapping headerRow rows header }
       columns { sheet field header }
       rows { sheet row skipped link { type from to key amount at seconds } error { column value reason } }

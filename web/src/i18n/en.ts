@@ -556,6 +556,8 @@ export const en: Record<MessageKey, string> = {
   'sheets.progress.took': 'Done in {seconds} s, {rows} rows',
   'sheets.editor.open': 'Make my own mapping from this header',
   'sheets.editor.title': 'Your own mapping',
+  'sheets.editor.draftName': 'the mapping being edited',
+  'sheets.editor.live': 'The preview follows the columns as you assign them.',
   'sheets.editor.lead': 'Choose the field each column of the header holds, the time zone of its times, and save it under the bank’s or carrier’s name: the preview then reads the file with it, and the mapping chooser offers it for the next files like this one.',
   'sheets.editor.kind': 'Kind of file',
   'sheets.editor.timeZone': 'Time zone of the times',

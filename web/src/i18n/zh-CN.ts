@@ -557,6 +557,8 @@ export const zhCN = {
   'sheets.progress.took': '完成，用时 {seconds} 秒，共 {rows} 行',
   'sheets.editor.open': '按此表头自定义映射',
   'sheets.editor.title': '自定义映射',
+  'sheets.editor.draftName': '正在编辑的映射',
+  'sheets.editor.live': '预览随所选列即时更新。',
   'sheets.editor.lead': '为表头的每一列选择它对应的字段，选好时区，以银行或运营商命名保存；保存后预览按新映射更新，之后导入同类文件时可直接选用。',
   'sheets.editor.kind': '文件类型',
   'sheets.editor.timeZone': '时间所在时区',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ResultOf } from 'gql.tada';
 import { gqlUpload, type UploadProgress } from '../api/client';
 import { asApiError } from '../api/use-api';
@@ -10,13 +10,16 @@ import { formatMoney, formatShanghai } from '../graph/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useViewer } from '../viewer/ViewerProvider';
-import type { SheetField, SheetKind } from './mapping-draft';
+import { DRAFT_NAME, type MappingInput, type SheetField, type SheetKind } from './mapping-draft';
 import { MappingEditor } from './MappingEditor';
 import { trailSeeds } from './trail-seeds';
 import { UploadStatus, type UploadState } from './UploadStatus';
 
 type Preview = ResultOf<typeof PreviewSheetMutation>['previewSheet'];
 type Report = ResultOf<typeof ImportSheetMutation>['importSheet'];
+
+/** How long the mapping editor's choices must rest before the preview is read again with them. */
+const LIVE_PREVIEW_MS = 400;
 
 /** Statements and call records: upload a file, choose or detect its mapping, preview, import, read the report. */
 export function ImportSheet() {
@@ -34,6 +37,11 @@ export function ImportSheet() {
   const [upload, setUpload] = useState<UploadState | null>(null);
   const [took, setTook] = useState<{ seconds: number; rows: number } | null>(null);
   const [editing, setEditing] = useState(false);
+  // The editor's mapping so far, and whether the preview shown was read with it.
+  const [draft, setDraft] = useState<MappingInput | null>(null);
+  const [fromDraft, setFromDraft] = useState(false);
+  // Each preview asked for takes a ticket; only the latest one's answer is shown.
+  const latest = useRef(0);
 
   const run = async <T,>(task: (onProgress: (p: UploadProgress) => void) => Promise<T>, done: (value: T) => number) => {
     const started = Date.now();
@@ -51,17 +59,40 @@ export function ImportSheet() {
       setUpload(null);
     }
   };
-  const doPreview = (name = mapping) =>
-    file &&
-    run(
-      (onProgress) => gqlUpload(PreviewSheetMutation, { mapping: name || null }, file, 'file', { viewer, onProgress }),
-      (d) => {
-        setPreview(d.previewSheet);
-        setReport(null);
-        setEditing(d.previewSheet.sheets.every((s) => !s.mapping) || d.previewSheet.errors.length > 0);
-        return d.previewSheet.sheets.reduce((n, s) => n + s.rows, 0);
-      },
+  const doPreview = (name = mapping) => {
+    const ticket = ++latest.current;
+    return (
+      file &&
+      run(
+        (onProgress) => gqlUpload(PreviewSheetMutation, { mapping: name || null }, file, 'file', { viewer, onProgress }),
+        (d) => {
+          if (ticket !== latest.current) return 0;
+          setPreview(d.previewSheet);
+          setFromDraft(false);
+          setReport(null);
+          setEditing(d.previewSheet.sheets.every((s) => !s.mapping) || d.previewSheet.errors.length > 0);
+          return d.previewSheet.sheets.reduce((n, s) => n + s.rows, 0);
+        },
+      )
     );
+  };
+  // While the editor is open the preview follows its choices, read again once they rest.
+  useEffect(() => {
+    if (!file || !editing || !draft) return;
+    const timer = setTimeout(() => {
+      const ticket = ++latest.current;
+      gqlUpload(PreviewSheetMutation, { mapping: null, draft }, file, 'file', { viewer }).then(
+        (d) => {
+          if (ticket !== latest.current) return;
+          setPreview(d.previewSheet);
+          setFromDraft(true);
+          setError(undefined);
+        },
+        (e: unknown) => ticket === latest.current && setError(asApiError(e)),
+      );
+    }, LIVE_PREVIEW_MS);
+    return () => clearTimeout(timer);
+  }, [draft, file, editing, viewer]);
   const doImport = () =>
     file &&
     run(
@@ -93,7 +124,7 @@ export function ImportSheet() {
         <form className="sheets-form" onSubmit={(e) => { e.preventDefault(); void doPreview(); }}>
           <label>
             {t('sheets.file')}{' '}
-            <input type="file" accept=".csv,.txt,.xlsx" data-testid="sheet-file" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); setReport(null); }} />
+            <input type="file" accept=".csv,.txt,.xlsx" data-testid="sheet-file" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); setReport(null); setDraft(null); }} />
           </label>
           <label>
             {t('sheets.mapping')}{' '}
@@ -123,7 +154,7 @@ export function ImportSheet() {
           <h2>{t('sheets.previewTitle')}</h2>
           <ul className="muted">
             {preview.sheets.map((s) => (
-              <li key={s.sheet}>{s.mapping ? t('sheets.sheetRead', { sheet: s.sheet, mapping: s.mapping, header: s.headerRow ?? 0, rows: s.rows }) : t('sheets.sheetLeft', { sheet: s.sheet })}</li>
+              <li key={s.sheet}>{s.mapping ? t('sheets.sheetRead', { sheet: s.sheet, mapping: fromDraft && s.mapping === DRAFT_NAME ? t('sheets.editor.draftName') : s.mapping, header: s.headerRow ?? 0, rows: s.rows }) : t('sheets.sheetLeft', { sheet: s.sheet })}</li>
             ))}
           </ul>
           {preview.errors.map((e, i) => (
@@ -173,7 +204,7 @@ export function ImportSheet() {
         </section>
       )}
       {preview && editing && toMap && (
-        <MappingEditor key={`${toMap.sheet}|${toMap.header.join('|')}`} header={toMap.header} initial={known} initialKind={knownKind} onSaved={onSaved} />
+        <MappingEditor key={`${toMap.sheet}|${toMap.header.join('|')}`} header={toMap.header} initial={known} initialKind={knownKind} onSaved={onSaved} onDraft={setDraft} />
       )}
       {report && (
         <section className="card" data-testid="sheet-report">

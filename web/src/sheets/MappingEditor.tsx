@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { SaveSheetMappingMutation } from '../api/operations';
 import { asApiError, useApi } from '../api/use-api';
 import type { ApiError } from '../api/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { draftMapping, FIELDS_OF, requiredGroup, type DraftProblem, type SheetField, type SheetKind } from './mapping-draft';
+import { draftMapping, FIELDS_OF, requiredGroup, type DraftProblem, type MappingInput, type SheetField, type SheetKind } from './mapping-draft';
 
 /** Zones a statement's or call record's wall-clock times are usually in; Asia/Shanghai is the default. */
 const TIME_ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'] as const;
@@ -17,6 +17,11 @@ export interface MappingEditorProps {
   initialKind: SheetKind;
   /** Heard with the saved mapping's name. */
   onSaved: (name: string) => void;
+  /**
+   * Heard whenever the columns, kind or zone change: the mapping they make so far (with a blank
+   * name), or null while a required field has no column, for the preview to follow.
+   */
+  onDraft?: (mapping: MappingInput | null) => void;
 }
 
 /**
@@ -24,7 +29,7 @@ export interface MappingEditorProps {
  * (required ones starred), the zone of its times, and a name (the bank or carrier), saved for the
  * viewer's agency and offered in the mapping chooser from then on.
  */
-export function MappingEditor({ header, initial, initialKind, onSaved }: MappingEditorProps) {
+export function MappingEditor({ header, initial, initialKind, onSaved, onDraft }: MappingEditorProps) {
   const { t } = useI18n();
   const request = useApi();
   const [kind, setKind] = useState<SheetKind>(initialKind);
@@ -47,6 +52,12 @@ export function MappingEditor({ header, initial, initialKind, onSaved }: Mapping
 
   const draft = draftMapping({ kind, name, timeZone, header, fields });
   const problems = tried ? draft.problems : [];
+  // A preview needs no name (and is not read again as one is typed): the mapping as it would be with one, sent without.
+  const readable = draftMapping({ kind, name: '-', timeZone, header, fields }).mapping;
+  const readableKey = readable ? JSON.stringify({ ...readable, name: '' }) : '';
+  useEffect(() => {
+    onDraft?.(readableKey ? (JSON.parse(readableKey) as MappingInput) : null);
+  }, [readableKey, onDraft]);
 
   const save = async () => {
     setTried(true);
@@ -67,6 +78,7 @@ export function MappingEditor({ header, initial, initialKind, onSaved }: Mapping
     <section className="card sheets-editor" data-testid="sheet-mapping-editor" aria-labelledby="sheet-editor-title">
       <h2 id="sheet-editor-title">{t('sheets.editor.title')}</h2>
       <p className="muted">{t('sheets.editor.lead')}</p>
+      {onDraft && <p className="muted">{t('sheets.editor.live')}</p>}
       <div className="sheets-editor-options">
         <label>
           {t('sheets.editor.kind')}{' '}

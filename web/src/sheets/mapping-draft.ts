@@ -1,6 +1,6 @@
-import { FIELDS_OF, REQUIRED, type SheetField, type SheetKind } from '../../../server/src/sheets/mappings';
+import { DRAFT_NAME, FIELDS_OF, REQUIRED, type SheetField, type SheetKind } from '../../../server/src/sheets/mappings';
 
-export { FIELDS_OF, REQUIRED };
+export { DRAFT_NAME, FIELDS_OF, REQUIRED };
 export type { SheetField, SheetKind };
 
 /** What the mapping editor holds: a kind, a name, a time zone and, per column of the header, the field it gives (or none). */
