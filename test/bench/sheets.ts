@@ -54,7 +54,7 @@ rmSync(opts.dir, { recursive: true, force: true });
 console.log(
   JSON.stringify([
     {
-      name: `sheet import: ${opts.rows}-row GBK bank statement into the embedded engine (npm run import-sheet, read once: checked and staged, then written)`,
+      name: `sheet import: ${opts.rows}-row GBK bank statement into the embedded engine (npm run import-sheet, checked then written)`,
       value: Math.round(report.rows / secs),
       unit: 'rows/s',
       target: '≥ 50000',
