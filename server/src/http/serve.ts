@@ -33,10 +33,16 @@ async function toRequest(app: App, req: IncomingMessage, origin: string): Promis
   });
 }
 
+/**
+ * Headers go as one flat list (a header sent twice, as Set-Cookie may be, stays twice). yoga's
+ * responses hand back their body as a Buffer already, which is sent as it is rather than copied.
+ */
 async function send(res: ServerResponse, response: Response): Promise<void> {
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => res.setHeader(name, value));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  const headers: string[] = [];
+  response.headers.forEach((value, name) => headers.push(name, value));
+  const body: ArrayBuffer | Uint8Array = await response.arrayBuffer();
+  res.writeHead(response.status, headers);
+  res.end(ArrayBuffer.isView(body) ? body : Buffer.from(body));
 }
 
 /** Serves an App on a port: the only place that touches node:http. */
