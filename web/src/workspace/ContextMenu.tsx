@@ -1,8 +1,9 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Label } from '../../../server/src/domain/model';
 import { useI18n } from '../i18n/I18nProvider';
 import type { ExpandOptions } from './actions';
 import { expandOptions } from './expand-options';
+import { placeMenu } from './menu-place';
 
 export interface MenuTarget {
   id: string;
@@ -36,6 +37,12 @@ export interface MenuActions {
 export function ContextMenu({ target, actions, onClose }: { target: MenuTarget; actions: MenuActions; onClose(): void }) {
   const { t } = useI18n();
   const menu = useRef<HTMLDivElement>(null);
+  // Measured before the first paint, then moved so that every item is on screen.
+  const [place, setPlace] = useState(target.at);
+  useLayoutEffect(() => {
+    const box = menu.current?.getBoundingClientRect();
+    if (box) setPlace(placeMenu(target.at, box, { width: innerWidth, height: innerHeight }));
+  }, [target.at]);
   useEffect(() => {
     menu.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
     const onDown = (e: PointerEvent) => {
@@ -74,10 +81,8 @@ export function ContextMenu({ target, actions, onClose }: { target: MenuTarget; 
     </button>
   );
   const options = expandOptions(target.label);
-  const left = Math.min(target.at.x, innerWidth - 260);
-  const top = Math.min(target.at.y, innerHeight - 420);
   return (
-    <div ref={menu} className="context-menu" role="menu" aria-label={t('menu.label', { name: target.name })} style={{ left, top }} onKeyDown={onKey} data-testid="context-menu">
+    <div ref={menu} className="context-menu" role="menu" aria-label={t('menu.label', { name: target.name })} style={{ left: place.x, top: place.y }} onKeyDown={onKey} data-testid="context-menu">
       {target.placeholder ? (
         item('more', t('menu.expandMore', { count: target.count ?? 0 }), actions.expandMore, 'menu-expand-more')
       ) : (
