@@ -16,6 +16,9 @@ export function toNodeInput(record: Extract<BundleRecord, { kind: 'node' }>, own
   return { id: record.id, label: record.label, owner, props: props(record.props, (p) => labelProp(record.label, p)) };
 }
 
+/** The sources of a link that cites none: one list for all (a list each was a million objects in a large bundle). */
+const NO_SOURCES: string[] = Object.freeze([]) as unknown as string[];
+
 export function toLinkInput(record: Extract<BundleRecord, { kind: 'link' }>, owner: string): LinkInput {
   const p = props(record.props, (name) => linkProp(record.type, name));
   return {
@@ -25,7 +28,7 @@ export function toLinkInput(record: Extract<BundleRecord, { kind: 'link' }>, own
     // A time key is normalised like the time it repeats, so `+08:00` and `Z` spellings are one link.
     key: record.key !== undefined && isTimeKey(record) ? normalizeTime(record.key) : (record.key ?? ''),
     owner,
-    sources: record.sources ?? [],
+    sources: record.sources ?? NO_SOURCES,
     props: p,
   };
 }

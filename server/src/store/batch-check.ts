@@ -81,17 +81,29 @@ export async function checkBatch(
   };
 }
 
+/**
+ * One list per agency for the records only it reported in a batch (nearly all): a list a record
+ * would cost a million small objects in a large batch for the garbage collector to trace.
+ * Never changed in place: `union` makes a new list.
+ */
+const soleOwners = new Map<string, readonly string[]>();
+function only(owner: string): string[] {
+  let list = soleOwners.get(owner);
+  if (!list) soleOwners.set(owner, (list = Object.freeze([owner])));
+  return list as string[];
+}
+
 function union(list: string[], item: string): string[] {
   return list.includes(item) ? list : [...list, item];
 }
 
 function mergeNode(earlier: CheckedNode | undefined, node: NodeInput): CheckedNode {
-  if (!earlier) return { id: node.id, label: node.label, owners: [node.owner], props: { ...node.props } };
+  if (!earlier) return { id: node.id, label: node.label, owners: only(node.owner), props: { ...node.props } };
   return { ...earlier, owners: union(earlier.owners, node.owner), props: { ...earlier.props, ...node.props } };
 }
 
 function mergeLink(earlier: CheckedLink | undefined, link: LinkInput): CheckedLink {
-  if (!earlier) return { ...link, owners: [link.owner] };
+  if (!earlier) return { ...link, owners: only(link.owner) };
   return {
     ...earlier,
     owners: union(earlier.owners, link.owner),

@@ -35,7 +35,7 @@ export async function writeBatch(s: KuzuSession, batch: CheckedBatch, by: string
 }
 
 /** COPYs the rows of `items` into `table`, each row made by `toRow` as it is staged. */
-type Copier = <T>(table: string, items: readonly T[], toRow: (item: T) => Record<string, unknown>) => Promise<void>;
+type Copier = <T>(table: string, items: readonly T[], toRow: (item: T) => Record<string, unknown>, propsOf?: (item: T) => Record<string, unknown>) => Promise<void>;
 
 /** Each table's columns, read from the catalog once per database. */
 export type ColumnCache = Map<string, TableColumns>;
@@ -44,11 +44,11 @@ const REL_TABLES = new Set<string>(LINK_TYPE_NAMES);
 
 function bulkCopier(s: KuzuSession, dir: string, cache: ColumnCache): Copier {
   let n = 0;
-  return async (table, items, toRow) => {
+  return async (table, items, toRow, propsOf) => {
     if (items.length === 0) return;
     let columns = cache.get(table);
     if (!columns) cache.set(table, (columns = await tableColumns(s, table, REL_TABLES.has(table))));
-    await copyRows(s, dir, table, columns, items, n++, toRow);
+    await copyRows(s, dir, table, columns, items, n++, toRow, propsOf);
   };
 }
 
@@ -62,7 +62,7 @@ async function writeSources(s: KuzuSession, copy: Copier, batch: CheckedBatch, n
 }
 
 async function writeNodes(s: KuzuSession, copy: Copier, fresh: CheckedNode[], known: CheckedNode[], now: string, dir: string) {
-  await copy('Entity', fresh, (n) => ({ ...n.props, id: n.id, label: n.label, owners: encodeOwners(n.owners), createdAt: now, updatedAt: now }));
+  await copy('Entity', fresh, (n) => ({ id: n.id, label: n.label, owners: encodeOwners(n.owners), createdAt: now, updatedAt: now }), (n) => n.props);
   const changed: Record<string, unknown>[] = [];
   if (known.length > 0) {
     const stored = await storedNodes(s, known.map((n) => n.id), dir);
@@ -103,8 +103,8 @@ async function writeLinks(s: KuzuSession, copy: Copier, links: CheckedLink[], ex
     if (!fresh) byType.set(l.type, (fresh = []));
     fresh.push(l);
   }
-  const row = (l: CheckedLink) => ({ ...l.props, from: l.from, to: l.to, key: l.key, owner: l.owner, owners: encodeOwners(l.owners), sources: l.sources, createdAt: now, createdBy: by });
-  for (const [type, fresh] of byType) await copy(type, fresh, row);
+  const row = (l: CheckedLink) => ({ from: l.from, to: l.to, key: l.key, owner: l.owner, owners: encodeOwners(l.owners), sources: l.sources, createdAt: now, createdBy: by });
+  for (const [type, fresh] of byType) await copy(type, fresh, row, (l) => l.props);
 
   let linksUpdated = 0;
   for (const [link, before] of known) {

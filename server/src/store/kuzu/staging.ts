@@ -36,6 +36,8 @@ export async function tableColumns(s: KuzuSession, table: string, rel: boolean):
 
 type ToRow<T> = (item: T) => Record<string, unknown>;
 const asRow = <T>(item: T) => item as Record<string, unknown>;
+/** An item's own properties, columns as much as its row's (spreading them into the row cost more than writing it). */
+type PropsOf<T> = ((item: T) => Record<string, unknown>) | undefined;
 
 /**
  * Writes the rows of `items` to a staging file in `dir` and COPYs it into `table`; nothing when
@@ -43,14 +45,24 @@ const asRow = <T>(item: T) => item as Record<string, unknown>;
  * batch would outlive the garbage collector's young generation, and a million of them cost more
  * to collect than to write).
  */
-export async function copyRows<T>(s: KuzuSession, dir: string, table: string, columns: TableColumns, items: readonly T[], n: number, toRow: ToRow<T> = asRow): Promise<void> {
+export async function copyRows<T>(
+  s: KuzuSession,
+  dir: string,
+  table: string,
+  columns: TableColumns,
+  items: readonly T[],
+  n: number,
+  toRow: ToRow<T> = asRow,
+  propsOf?: PropsOf<T>,
+): Promise<void> {
   if (items.length === 0) return;
   const base = join(dir, `${table}-${n}`);
   if (base.includes("'")) throw new Error(`temporary folder ${dir} has a quote in its name`);
-  const staged = writeCsv(`${base}.csv`, columns, items, toRow);
+  const staged = writeCsv(`${base}.csv`, columns, items, toRow, propsOf);
   if (staged === null) {
     rmSync(`${base}.csv`, { force: true });
-    writeInChunks(`${base}.json`, items.length, (i) => JSON.stringify(toRow(items[i]!)));
+    const json = propsOf ? (x: T) => JSON.stringify({ ...propsOf(x), ...toRow(x) }) : (x: T) => JSON.stringify(toRow(x));
+    writeInChunks(`${base}.json`, items.length, (i) => json(items[i]!));
     await s.query(`COPY ${table} FROM '${base}.json'`);
     return;
   }
@@ -58,14 +70,15 @@ export async function copyRows<T>(s: KuzuSession, dir: string, table: string, co
 }
 
 /** Writes the CSV of the rows of `items` to `file`; null (the file half written) when some value cannot be written in CSV exactly. */
-export function writeCsv<T>(file: string, columns: TableColumns, items: readonly T[], toRow: ToRow<T> = asRow): { lineBreaks: boolean } | null {
+export function writeCsv<T>(file: string, columns: TableColumns, items: readonly T[], toRow: ToRow<T> = asRow, propsOf?: PropsOf<T>): { lineBreaks: boolean } | null {
   const csv = new CsvLines(columns);
   let bad = false;
   writeInChunks(
     file,
     items.length,
     (i) => {
-      const text = bad ? null : csv.line(toRow(items[i]!));
+      const item = items[i]!;
+      const text = bad ? null : csv.line(toRow(item), propsOf?.(item));
       if (text === null) bad = true;
       return text ?? '';
     },
@@ -91,10 +104,20 @@ export class CsvLines {
     this.nulls = this.kinds.map((k) => (k === STRING ? '\\N' : ''));
   }
 
-  /** The line of `row` (its properties that are columns), or null when one of its values cannot be written in CSV exactly. */
-  line(row: Record<string, unknown>): string | null {
+  /**
+   * The line of `row` and `props` (their properties that are columns; `row` wins where both
+   * name one), or null when one of its values cannot be written in CSV exactly.
+   */
+  line(row: Record<string, unknown>, props?: Record<string, unknown>): string | null {
     const cells = this.nulls.slice();
+    if (props && this.fill(cells, props, row) === null) return null;
+    return this.fill(cells, row) === null ? null : cells.join(',');
+  }
+
+  /** Sets the cells of `row`'s column values, skipping names `except` has; null when one cannot be written. */
+  private fill(cells: string[], row: Record<string, unknown>, except?: Record<string, unknown>): string[] | null {
     for (const name in row) {
+      if (except && name in except) continue;
       const c = this.index.get(name);
       const value = row[name];
       if (c === undefined || value === null || value === undefined) continue;
@@ -116,7 +139,7 @@ export class CsvLines {
           cells[c] = String(value);
       }
     }
-    return cells.join(',');
+    return cells;
   }
 }
 
