@@ -21,7 +21,7 @@ import { importBundle } from '../../server/src/import/importer';
 import { readLines } from '../../server/src/import/read-lines';
 import { openKuzuStore } from '../../server/src/store/kuzu/kuzu-store';
 import { AGENCIES, synthetic, type SyntheticShape } from './synthetic';
-import { rawKuzuCopy } from './raw-kuzu';
+import { rawKuzuCopy, rawKuzuParquetCopy } from './raw-kuzu';
 import { measureQueries } from './queries';
 import { writeReadmeTable } from './readme-table';
 import { benchCity } from './city';
@@ -114,6 +114,9 @@ async function main() {
     const records = await writeBundle(importShape, bundle);
     console.log('import: raw Kuzu COPY of the same data (the floor) ...');
     const floor = await rawKuzuCopy(importShape, join(work, 'raw-import'));
+    console.log('import: raw Kuzu COPY of the same tables from Parquet (the lower floor) ...');
+    mkdirSync(join(work, 'raw-parquet'), { recursive: true });
+    const parquet = await rawKuzuParquetCopy(join(work, 'raw-import'), join(work, 'raw-parquet'), records);
     rmSync(join(work, 'raw-import'), { recursive: true, force: true });
     console.log('import: through the importer ...');
     const imported = await openKuzuStore(join(work, 'imported'));
@@ -129,6 +132,7 @@ async function main() {
       floor: { name: 'raw Kuzu COPY from CSV of the same graph (one COPY per table into empty tables, nothing checked)', value: Math.round(floor.recordsPerSecond) },
       note:
         `${summary.batches} batch(es) of up to ${summary.records / summary.batches} records; ` +
+        `raw COPY of the same tables from Parquet ${Math.round(parquet.recordsPerSecond)} records/s (${(rate / parquet.recordsPerSecond).toFixed(2)}x of it; the importer stages CSV); ` +
         `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`,
     });
     start = performance.now();
