@@ -137,10 +137,12 @@ export async function benchWeb(opts: { panSeconds?: number } = {}): Promise<Row[
     const forceFloor = await traced(page, () => page.evaluate(() => (window as unknown as Bench).bench.force({ members: 130, plain: true })));
     if (errors.length) throw new Error(`bench page errors: ${errors.join('; ')}`);
 
+    // The Long Tasks API reports tasks of 50 ms and more only; the trace has every task, shorter ones too.
+    const longest = (r: typeof expand) => Math.max(r.longestTask, r.cpu.longestWall);
     const load = `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
     const steps = (s: Record<string, number>) => Object.entries(s).map(([k, v]) => (k === 'slices' ? `${v} slices` : `${k} ${v} ms`)).join(', ');
     const cpu = (r: typeof expand, floor: typeof expand) =>
-      `the longest task's own CPU time ${r.cpu.longestCpu} ms (Chromium trace; ${r.cpu.over50Cpu} tasks over 50 ms of CPU), against a floor of ${floor.longestTask} ms (CPU ${floor.cpu.longestCpu} ms) for the same elements with a bare stylesheet in the same run`;
+      `the longest task ${longest(r)} ms of wall time (Long Tasks API ${r.longestTask} ms, Chromium trace ${r.cpu.longestWall} ms), its own CPU time ${r.cpu.longestCpu} ms (Chromium trace; ${r.cpu.over50Cpu} tasks over 50 ms of CPU), against a floor of ${longest(floor)} ms (CPU ${floor.cpu.longestCpu} ms) for the same elements with a bare stylesheet in the same run`;
     return [
       {
         name: 'web: pan 5,000 nodes + 10,000 edges by dragging',
@@ -168,18 +170,18 @@ export async function benchWeb(opts: { panSeconds?: number } = {}): Promise<Row[
       },
       {
         name: 'web: longest main-thread task during an expand adding ~2,000 elements',
-        value: expand.longestTask,
+        value: longest(expand),
         unit: 'ms',
         target: '≤ 100',
-        met: expand.longestTask <= 100,
+        met: longest(expand) <= 100,
         note: `${load}; the workspace's path (commands.addSubgraph, canvasView, Canvas's applyView adding slices in tasks of their own, each made ready to draw, the frames between them held) with the app's stylesheet and icon bitmaps; ${expand.added} elements added to a canvas of ${expand.elements - (expand.added ?? 0)}; ${cpu(expand, expandFloor)}; ${expand.longTasks} tasks over 50 ms; ${steps(expand.steps)}; wall ${expand.wall} ms`,
       },
       {
         name: 'web: longest main-thread task during the force layout of ~2,000 elements',
-        value: force.longestTask,
+        value: longest(force),
         unit: 'ms',
         target: '≤ 100',
-        met: force.longestTask <= 100,
+        met: longest(force) <= 100,
         note: `${load}; fcose in a Web Worker, positions applied by Canvas's applyView without a zoom change; ${force.elements} elements; ${cpu(force, forceFloor)}; ${force.longTasks} tasks over 50 ms; ${steps(force.steps)}; wall ${force.wall} ms`,
       },
     ];
