@@ -1,9 +1,14 @@
-import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLError, Source } from 'graphql';
+import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLError, Source, VariableDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { graphqlJs } from '../schema/graphql-js';
 
 type Execute = (args: ExecutionArgs) => unknown;
+
+interface Compiled {
+  query: CompiledQuery;
+  variables: readonly VariableDefinitionNode[];
+}
 
 /**
  * Executes each query and mutation through a function graphql-jit compiled for its document, once
@@ -18,9 +23,10 @@ type Execute = (args: ExecutionArgs) => unknown;
  * graphql-js places them), which yoga's masking and serialising keep their locations from.
  */
 export function compiledExecution(): Plugin {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  /** Per document and operation name: the compiled query and the operation's variables, or null when not compiled. */
+  const compiled = new WeakMap<DocumentNode, Map<string, Compiled | null>>();
 
-  function compiledFor(args: ExecutionArgs): CompiledQuery | null {
+  function compiledFor(args: ExecutionArgs): Compiled | null {
     const name = args.operationName ?? '';
     let byName = compiled.get(args.document);
     if (!byName) compiled.set(args.document, (byName = new Map()));
@@ -28,25 +34,22 @@ export function compiledExecution(): Plugin {
     if (entry === undefined) {
       const operation = graphqlJs.getOperationAST(args.document, args.operationName);
       const result = operation && operation.operation !== 'subscription' ? compileQuery(args.schema, args.document, args.operationName ?? undefined) : null;
-      entry = result && isCompiledQuery(result) ? result : null;
+      entry = result && isCompiledQuery(result) ? { query: result, variables: operation!.variableDefinitions ?? [] } : null;
       byName.set(name, entry);
     }
     return entry;
   }
 
-  const variablesRefused = (args: ExecutionArgs): boolean => {
-    const operation = graphqlJs.getOperationAST(args.document, args.operationName);
-    const coerced = graphqlJs.getVariableValues(args.schema, operation?.variableDefinitions ?? [], args.variableValues ?? {}, { maxErrors: 50 });
-    return coerced.errors !== undefined;
-  };
+  const variablesRefused = (args: ExecutionArgs, variables: Compiled['variables']): boolean =>
+    graphqlJs.getVariableValues(args.schema, variables, args.variableValues ?? {}, { maxErrors: 50 }).errors !== undefined;
 
   return {
     onExecute({ executeFn, setExecuteFn }) {
       const usual = executeFn as Execute;
       setExecuteFn(((args: ExecutionArgs) => {
-        const query = compiledFor(args);
-        if (!query || variablesRefused(args)) return usual(args);
-        const result = query.query(args.rootValue, args.contextValue, args.variableValues) as ExecutionResult | Promise<ExecutionResult>;
+        const entry = compiledFor(args);
+        if (!entry || variablesRefused(args, entry.variables)) return usual(args);
+        const result = entry.query.query(args.rootValue, args.contextValue, args.variableValues) as ExecutionResult | Promise<ExecutionResult>;
         return result instanceof Promise ? result.then((r) => asGraphqlJs(r, args.document)) : asGraphqlJs(result, args.document);
       }) as never);
     },

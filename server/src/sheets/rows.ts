@@ -240,15 +240,18 @@ function nationalId(text: string): string {
   return n;
 }
 
+/** A cell that says there is no value: a dash, null, none, 无. */
+const placeholder = (text: string) => text === '-' || /^(null|none|无)$/i.test(text);
+
 function imei(text: string): string {
-  if (text === '-' || /^(null|none|无)$/i.test(text)) return '';
+  if (placeholder(text)) return '';
   const n = normalizeImei(text);
   if (n === null) throw new Error('not an IMEI');
   return n;
 }
 
 function mac(text: string): string {
-  if (text === '-' || /^(null|none|无)$/i.test(text)) return '';
+  if (placeholder(text)) return '';
   const n = normalizeMac(text);
   if (n === null) throw new Error('not a MAC address');
   return n;

@@ -128,19 +128,11 @@ export class SheetBatch {
   }
 
   private person(idNumber: string, name: string): string {
-    const id = personId(idNumber);
-    let node = this.nodes.get(id);
-    if (!node) {
-      node = { id, label: 'Person', owner: this.owner, props: { idNumber } };
-      this.nodes.set(id, node);
-    }
-    if (name !== '' && node.props.name === undefined) node.props.name = name;
-    return id;
+    return this.node(personId(idNumber), 'Person', { idNumber }, { name });
   }
 
   private device(id: string, props: Props): string {
-    if (!this.nodes.has(id)) this.nodes.set(id, { id, label: 'Device', owner: this.owner, props });
-    return id;
+    return this.node(id, 'Device', props);
   }
 
   /** The batch to write, and a fresh one begun. */
@@ -154,25 +146,18 @@ export class SheetBatch {
   }
 
   private card(number: string, holder: string, bank: string): string {
-    const id = cardId(number);
-    let node = this.nodes.get(id);
-    if (!node) {
-      node = { id, label: 'BankCard', owner: this.owner, props: { number } };
-      this.nodes.set(id, node);
-    }
-    if (holder !== '' && node.props.holderName === undefined) node.props.holderName = holder;
-    if (bank !== '' && node.props.bank === undefined) node.props.bank = bank;
-    return id;
+    return this.node(cardId(number), 'BankCard', { number }, { holderName: holder, bank });
   }
 
   private phone(e164: string, region: string): string {
-    const id = phoneId(e164);
+    return this.node(phoneId(e164), 'Phone', { number: e164 }, { homeRegion: region });
+  }
+
+  /** The node `id`, staged once with `props`; `more` adds the non-empty values that earlier rows lacked. */
+  private node(id: string, label: NodeInput['label'], props: Props, more: Record<string, string> = {}): string {
     let node = this.nodes.get(id);
-    if (!node) {
-      node = { id, label: 'Phone', owner: this.owner, props: { number: e164 } };
-      this.nodes.set(id, node);
-    }
-    if (region !== '' && node.props.homeRegion === undefined) node.props.homeRegion = region;
+    if (!node) this.nodes.set(id, (node = { id, label, owner: this.owner, props }));
+    for (const k in more) if (more[k] !== '' && node.props[k] === undefined) node.props[k] = more[k]!;
     return id;
   }
 }

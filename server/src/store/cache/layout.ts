@@ -20,7 +20,8 @@ export const LINK_COLUMNS = ['_from', '_to', 'owners', 'at', ...Object.keys(link
 /** Separates list items inside one field (Kuzu writes a list with `list_to_string`). */
 export const LIST_SEPARATOR = '\u001f';
 
-function typed(def: PropDef, value: string): PropValue {
+/** A field Kuzu wrote (COPY TO) as the value of its property's type. */
+export function typed(def: PropDef, value: string): PropValue {
   switch (def.type) {
     case 'int':
     case 'money':

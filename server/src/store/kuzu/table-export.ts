@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import type { PropDef } from '../../domain/model';
 import type { PropValue } from '../../domain/types';
 import { fieldEnd, fieldValue, scanRecords } from '../cache/csv';
-import { LIST_SEPARATOR } from '../cache/layout';
+import { LIST_SEPARATOR, typed } from '../cache/layout';
 import type { KuzuSession } from './kuzu-runner';
 
 /**
@@ -22,17 +22,7 @@ export function exportColumn(variable: string, name: string, def: PropDef | unde
 /** An exported field as the value the driver would have given; null stays null. */
 export function exportedValue(def: PropDef | undefined, value: string | null): PropValue | null {
   if (value === null) return null;
-  switch (def?.type) {
-    case 'int':
-    case 'money':
-      return Number(value);
-    case 'boolean':
-      return value === 'True' || value === 'true';
-    case 'stringList':
-      return value === '' ? [] : value.split(LIST_SEPARATOR);
-    default:
-      return value;
-  }
+  return def ? typed(def, value) : value;
 }
 
 /**
