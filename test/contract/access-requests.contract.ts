@@ -47,6 +47,24 @@ export function describeAccessRequestContract(name: string, makeStore: () => Pro
       expect(await store.accessRequests.getAccessRequest(r.id)).toEqual(granted);
     });
 
+    it('lists every standing grant of a requester, oldest first, however many newer requests came after', async () => {
+      const ask = (requester: string, reason: string) => store.accessRequests.createAccessRequest({ nodeId: ids.callerPhone, requester, holder: FJ, requestedBy: 'officer-wu', reason });
+      const grant = (id: string) => store.accessRequests.decideAccessRequest(id, { status: 'GRANTED', decidedBy: 'officer-lin', note: '', grantedCases: [ids.fj1] });
+      const oldest = await grant((await ask(SH, 'first')).id);
+      const refused = await ask(SH, 'refused');
+      await store.accessRequests.decideAccessRequest(refused.id, { status: 'REFUSED', decidedBy: 'officer-lin', note: '', grantedCases: [] });
+      const withdrawn = await grant((await ask(SH, 'withdrawn')).id);
+      await store.accessRequests.withdrawAccessGrant(withdrawn!.id, { decidedBy: 'officer-lin', note: '' });
+      await grant((await ask('hn-psb', 'another requester')).id);
+      // More pending requests than one list returns, all newer than the oldest grant.
+      for (let i = 0; i < 500; i++) await ask(SH, `pending ${i}`);
+      const newest = await grant((await ask(SH, 'newest')).id);
+      const listed = await store.accessRequests.listAccessRequests({ holders: [], requesters: [SH] });
+      expect(listed.map((r) => r.id)).not.toContain(oldest!.id);
+      expect(await store.accessRequests.grantedAccessRequests(SH)).toEqual([oldest, newest]);
+      expect(await store.accessRequests.grantedAccessRequests('nobody')).toEqual([]);
+    });
+
     it('withdraws a granted request once, keeping what it opened; a request not granted is not withdrawn', async () => {
       const r = await store.accessRequests.createAccessRequest({ nodeId: ids.callerPhone, requester: SH, holder: FJ, requestedBy: 'officer-wu', reason: '串并案' });
       expect(await store.accessRequests.withdrawAccessGrant(r.id, { decidedBy: 'officer-lin', note: '' })).toBeNull();

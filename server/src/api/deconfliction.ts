@@ -109,8 +109,7 @@ export function createDeconflictionServices(store: GraphStore, grants: AgencyGra
       const withdrawn = await store.accessRequests.withdrawAccessGrant(request.id, { decidedBy: viewer.userId, note: (a.note ?? '').trim().slice(0, 1000) });
       if (!withdrawn) throw apiError('CONFLICT', NOT_GRANTED);
       // Another grant to the same agency may open some of the same records: it still stands.
-      const standing = (await store.accessRequests.listAccessRequests({ holders: [], requesters: [request.requester] })).filter((r) => r.status === 'GRANTED');
-      for (const r of standing) await grants.grant(r.requester, await holderRecordsAround(store, r.holder, r.nodeId));
+      for (const r of await store.accessRequests.grantedAccessRequests(request.requester)) await grants.grant(r.requester, await holderRecordsAround(store, r.holder, r.nodeId));
       return (await views([withdrawn]))[0]!;
     },
   };

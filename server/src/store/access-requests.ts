@@ -63,6 +63,8 @@ export interface AccessRequestStore {
   getAccessRequest(id: string): Promise<AccessRequest | null>;
   /** Requests to (`holders`) or from (`requesters`) these agencies, newest first. */
   listAccessRequests(filter: { holders: string[]; requesters: string[] }): Promise<AccessRequest[]>;
+  /** Every request from `requester` that stands GRANTED, oldest first: not capped, since withdrawing one grant re-applies all the others. */
+  grantedAccessRequests(requester: string): Promise<AccessRequest[]>;
   /** Decides a PENDING request; null when it is not pending any more (someone decided first). */
   decideAccessRequest(id: string, decision: Pick<AccessRequest, 'status' | 'decidedBy' | 'note' | 'grantedCases'>): Promise<AccessRequest | null>;
   /** Marks a GRANTED request WITHDRAWN by `decidedBy`; null when it is not granted (any more). */

@@ -51,6 +51,10 @@ export class CypherAccessRequests implements AccessRequestStore {
     return rows.map(toRequest).slice(0, ACCESS_REQUEST_LIMITS.read);
   }
 
+  async grantedAccessRequests(requester: string): Promise<AccessRequest[]> {
+    return (await this.runner.read('access-request-granted', { requester })).map(toRequest);
+  }
+
   async decideAccessRequest(id: string, d: Pick<AccessRequest, 'status' | 'decidedBy' | 'note' | 'grantedCases'>): Promise<AccessRequest | null> {
     const [row] = await this.runner.writeQuery('access-request-decide', { id, status: d.status, decidedBy: d.decidedBy, note: d.note, grantedCases: encodeOwners(d.grantedCases), now: this.now() });
     return row ? toRequest(row) : null;
