@@ -57,6 +57,37 @@ describe('sheet import API', () => {
     expect(await store.counts()).toEqual({ nodes: 0, links: 0, sources: 0 });
   });
 
+  it('previews the holder and device links a row gives, each on the first row that gives it, the row the import will cite', async () => {
+    const [zhang, wang, mac] = ['11010519491231002X', '310101198001010011', 'mac:3c-46-d8-1a-07-5e'];
+    const file = () =>
+      new File(
+        [
+          csvText([
+            ['交易卡号', '交易户名', '交易证件号码', '交易时间', '交易金额', '收付标志', '对方账号', '对方户名', '对方证件号码', '交易流水号', 'MAC地址'],
+            [A, '张三', '11010519491231002x', '2026-02-05 14:05:32', '100.00', '出', B, '李四', '', 'T1', '3C:46:D8:1A:07:5E'],
+            [A, '张三', zhang, '2026-02-05 15:00:00', '20.00', '进', C, '王五', wang, 'T2', '3c-46-d8-1a-07-5e'],
+            [A, '张三', zhang, '2026-02-05 16:00:00', '300.00', '出', '', 'ATM取款', '', 'T3', ''],
+          ]),
+        ],
+        'stmt.csv',
+      );
+    const { data } = await upload(app, 'mutation($f: File!) { previewSheet(file: $f) { rows { row skipped link { key } related { type from to } } } }', {}, file());
+    expect(data.previewSheet.rows).toEqual([
+      {
+        row: 2,
+        skipped: null,
+        link: { key: 'T1' },
+        related: [
+          { type: 'HOLDS', from: `person:${zhang}`, to: `card:${A}` },
+          { type: 'USES', from: `person:${zhang}`, to: mac },
+        ],
+      },
+      { row: 3, skipped: null, link: { key: 'T2' }, related: [{ type: 'HOLDS', from: `person:${wang}`, to: `card:${C}` }] },
+      { row: 4, skipped: 'no-counterparty', link: null, related: [] },
+    ]);
+    expect(await store.counts()).toEqual({ nodes: 0, links: 0, sources: 0 });
+  });
+
   it('previews with a mapping being made, unsaved: the columns it names and the links they give, or BAD_INPUT naming what it lacks', async () => {
     const odd = () => new File([csvText([['卡', '时刻', '钱', '向', '对方', '单号'], [A, '2026-02-05 14:05:32', '12.34', '出', B, 'Q1']])], '农商行.csv');
     const columns = [

@@ -64,11 +64,17 @@ const PreviewLink = builder.objectRef<NonNullable<Row['link']>>('SheetPreviewLin
   }),
 });
 
+const PreviewRelated = builder.objectRef<Row['related'][number]>('SheetPreviewRelated').implement({
+  description: 'A holder or device link a row gives: a person (by national ID) HOLDS a card, USES a phone or a device.',
+  fields: (t) => ({ type: t.exposeString('type'), from: t.exposeID('from'), to: t.exposeID('to') }),
+});
+
 const PreviewRow = builder.objectRef<Row>('SheetPreviewRow').implement({
   fields: (t) => ({
     sheet: t.exposeString('sheet'),
     row: t.exposeInt('row'),
     link: t.field({ type: PreviewLink, nullable: true, resolve: (r) => r.link }),
+    related: t.field({ type: [PreviewRelated], description: 'The holder and device links the row would add; each shows on the first row that gives it, the row the import cites.', resolve: (r) => r.related }),
     skipped: t.exposeString('skipped', { nullable: true, description: 'Why a readable row makes no link: no-counterparty, failed, sms, totals, empty.' }),
     error: t.field({ type: SheetRowError, nullable: true, resolve: (r) => r.error }),
   }),

@@ -1,8 +1,8 @@
 import type { SheetMapping, SheetField } from './mappings';
 import { mappedRows, type SheetSummary } from './mapped-rows';
+import { cardId, phoneId, rowRelations, type RowRelation } from './row-relations';
 import { readRow, type RowError, type SkipReason } from './rows';
 import type { SheetFile } from './sheet-file';
-import { cardId, phoneId } from './to-batch';
 
 /** One row as the graph would get it, before anything is written. */
 export interface PreviewRow {
@@ -10,6 +10,8 @@ export interface PreviewRow {
   row: number;
   /** The link it would make; null for a row skipped or in error. */
   link: { type: 'TRANSFERRED' | 'CALLED'; from: string; to: string; key: string; amount: number | null; at: string; seconds: number | null } | null;
+  /** The holder and device links it would add (each once an import: on the first row that shows it). */
+  related: RowRelation[];
   skipped: SkipReason | null;
   error: RowError | null;
 }
@@ -25,11 +27,14 @@ export interface SheetPreview {
 
 /**
  * The first `limit` data rows of a file read through the mappings, as the graph would get them:
- * which column gave each field, and each row's link, skip reason or error. Writes nothing.
+ * which column gave each field, and each row's link, holder and device links, skip reason or
+ * error. Writes nothing.
  */
 export async function previewSheet(file: SheetFile, mappings: readonly SheetMapping[], limit: number): Promise<SheetPreview> {
   const preview: SheetPreview = { sheets: [], columns: [], rows: [], errors: [] };
   const seen = new Set<string>();
+  const related = new Set<string>();
+  const firstShown = (r: RowRelation) => !related.has(`${r.type}|${r.from}|${r.to}`) && !!related.add(`${r.type}|${r.from}|${r.to}`);
   for await (const { ctx, rows } of mappedRows(file, mappings, { onSheet: (s) => preview.sheets.push(s), onError: (e) => preview.errors.push(e) })) {
     if (!seen.has(ctx.sheet)) {
       seen.add(ctx.sheet);
@@ -40,7 +45,9 @@ export async function previewSheet(file: SheetFile, mappings: readonly SheetMapp
     for (const r of rows) {
       if (preview.rows.length >= limit) return preview;
       const result = readRow(ctx, r.cells, r.n);
-      const row: PreviewRow = { sheet: ctx.sheet, row: r.n, link: null, skipped: null, error: null };
+      const row: PreviewRow = { sheet: ctx.sheet, row: r.n, link: null, related: [], skipped: null, error: null };
+      const read = result.kind === 'skip' ? result.own : result.kind === 'error' ? undefined : result;
+      if (read) row.related = rowRelations(read).links.filter(firstShown);
       if (result.kind === 'error') row.error = result.error;
       else if (result.kind === 'skip') row.skipped = result.reason;
       else if (result.kind === 'transfer') {

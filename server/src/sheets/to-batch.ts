@@ -1,5 +1,8 @@
 import type { Batch, LinkInput, NodeInput, Props, SourceRecord } from '../domain/types';
+import { cardId, phoneId, rowRelations } from './row-relations';
 import type { ReadRow } from './rows';
+
+export { cardId, imeiId, macId, personId, phoneId } from './row-relations';
 
 /** The Source a sheet file becomes: its id is the file's SHA-256, so the same file is one Source. */
 export function sheetSourceId(sha256: string): string {
@@ -30,25 +33,15 @@ export function citedSource(id: string): string {
   return hash !== -1 && id.startsWith('src:sheet:') ? id.slice(0, hash) : id;
 }
 
-export const cardId = (number: string) => `card:${number}`;
-export const phoneId = (e164: string) => `phone:${e164}`;
-export const imeiId = (imei: string) => `imei:${imei}`;
-export const macId = (mac: string) => `mac:${mac}`;
-export const personId = (idNumber: string) => `person:${idNumber}`;
-
 /**
  * Rows of one import gathered into one batch: each card or phone once (later rows add
  * properties earlier ones lacked), one link per row. A transfer runs from payer to payee
  * whichever statement it was read from, keyed by its transaction id, so the payer's and the
  * payee's statements give one link; a call runs from caller to callee keyed by its start time.
  *
- * A device a row names (a statement's MAC, a call record's IMEI) is a Device node by its
- * normalised id, so it merges with the devices already known. The model links a device only to
- * a person (USES), so a row that also gives the holder's or subscriber's national ID adds that
- * person (`person:<ID>`, as bundles name people) with HOLDS to the card, USES to the phone and
- * USES to the device; a counterparty's national ID adds HOLDS to the counterparty's card. Each
- * such link is staged once an import, citing the first row that shows it: a statement says
- * who holds its card on every row, and one citation is evidence enough.
+ * The people, devices and holder links a row names (row-relations.ts) are staged too; each such
+ * link once an import, citing the first row that shows it: a statement says who holds its card
+ * on every row, and one citation is evidence enough.
  */
 export class SheetBatch {
   private readonly nodes = new Map<string, NodeInput>();
@@ -105,19 +98,10 @@ export class SheetBatch {
   }
 
   private holders(row: ReadRow, sheet: string, n: number): void {
-    let device: string | null = null;
-    if (row.kind === 'transfer' && row.mac !== null) device = this.device(macId(row.mac), {});
-    if (row.kind === 'call' && row.imei !== null) device = this.device(imeiId(row.imei), { imei: row.imei });
-    const cite = () => [rowCitation(this.sha256, sheet, n)];
-    if (row.ownId !== null) {
-      const person = this.person(row.ownId, row.kind === 'transfer' ? row.ownHolder : '');
-      if (row.kind === 'transfer') this.relate('HOLDS', person, cardId(row.own), cite);
-      else this.relate('USES', person, phoneId(row.own), cite);
-      if (device !== null) this.relate('USES', person, device, cite);
-    }
-    if (row.kind === 'transfer' && row.counterId !== null && row.counter !== null) {
-      this.relate('HOLDS', this.person(row.counterId, row.counterName), cardId(row.counter), cite);
-    }
+    const { people, devices, links } = rowRelations(row);
+    for (const d of devices) this.node(d.id, 'Device', d.props);
+    for (const p of people) this.node(p.id, 'Person', { idNumber: p.idNumber }, { name: p.name });
+    for (const l of links) this.relate(l.type, l.from, l.to, () => [rowCitation(this.sha256, sheet, n)]);
   }
 
   private relate(type: 'HOLDS' | 'USES', from: string, to: string, sources: () => string[]): void {
@@ -125,14 +109,6 @@ export class SheetBatch {
     if (this.related.has(identity)) return;
     this.related.add(identity);
     this.links.push({ type, from, to, key: '', owner: this.owner, sources: sources(), props: {} });
-  }
-
-  private person(idNumber: string, name: string): string {
-    return this.node(personId(idNumber), 'Person', { idNumber }, { name });
-  }
-
-  private device(id: string, props: Props): string {
-    return this.node(id, 'Device', props);
   }
 
   /** The batch to write, and a fresh one begun. */

@@ -216,7 +216,7 @@ export const PreviewSheetMutation = graphql(`
     previewSheet(file: $file, mapping: $mapping, draft: $draft, rows: 20) {
       sheets { sheet mapping headerRow rows header }
       columns { sheet field header }
-      rows { sheet row skipped link { type from to key amount at seconds } error { column value reason } }
+      rows { sheet row skipped link { type from to key amount at seconds } related { type from to } error { column value reason } }
       errors { sheet row column reason }
     }
   }

@@ -535,6 +535,8 @@ export const en: Record<MessageKey, string> = {
   'sheets.col.amount': 'Amount / duration',
   'sheets.col.time': 'Time',
   'sheets.col.note': 'Transaction id or note',
+  'sheets.col.related': 'Also records (holds, uses)',
+  'sheets.related': '{from} {type} {to}',
   'sheets.seconds': '{seconds} s',
   'sheets.skipped': 'no link ({why})',
   'sheets.onError': 'If a row is bad',

@@ -536,6 +536,8 @@ export const zhCN = {
   'sheets.col.amount': '金额 / 时长',
   'sheets.col.time': '时间',
   'sheets.col.note': '交易流水号或说明',
+  'sheets.col.related': '同时记录（持卡、使用）',
+  'sheets.related': '{from} {type} {to}',
   'sheets.seconds': '{seconds} 秒',
   'sheets.skipped': '不成链接（{why}）',
   'sheets.onError': '遇到错误行时',

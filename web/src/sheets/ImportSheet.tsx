@@ -169,6 +169,7 @@ export function ImportSheet() {
                 <th scope="col">{t('sheets.col.amount')}</th>
                 <th scope="col">{t('sheets.col.time')}</th>
                 <th scope="col">{t('sheets.col.note')}</th>
+                <th scope="col">{t('sheets.col.related')}</th>
               </tr>
             </thead>
             <tbody>
@@ -180,6 +181,11 @@ export function ImportSheet() {
                   <td>{r.link?.amount != null ? formatMoney(r.link.amount, lang) : r.link?.seconds != null ? t('sheets.seconds', { seconds: r.link.seconds }) : ''}</td>
                   <td>{r.link ? formatShanghai(r.link.at, true) : ''}</td>
                   <td>{r.error ? t('sheets.rowError', { where: '', column: r.error.column, value: r.error.value, reason: r.error.reason }) : r.skipped ? t('sheets.skipped', { why: r.skipped }) : r.link?.key}</td>
+                  <td>
+                    {r.related.map((l) => (
+                      <div key={`${l.type}|${l.from}|${l.to}`}>{t('sheets.related', { from: l.from, type: t(l.type === 'HOLDS' ? 'link.HOLDS' : 'link.USES'), to: l.to })}</div>
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>
