@@ -88,7 +88,7 @@ export class Sessions {
   }
 
   /** The live session a request carries, or null. */
-  async sessionOf(request: Request): Promise<SessionClaims | null> {
+  async sessionOf(request: HeaderSource): Promise<SessionClaims | null> {
     const token = tokenOf(request);
     if (!token) return null;
     const claims = this.verify(token);
@@ -122,8 +122,13 @@ export const claimsOf = (user: UserRecord): Omit<SessionClaims, 'iat' | 'exp' | 
   role: user.role,
 });
 
+/** What a session is read from: a Request, or serve.ts's view of a node:http request. */
+export interface HeaderSource {
+  headers: { get(name: string): string | null };
+}
+
 /** `Authorization: Bearer …`, else the session cookie. */
-export function tokenOf(request: Request): string | null {
+export function tokenOf(request: HeaderSource): string | null {
   const auth = request.headers.get('authorization');
   if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim();
   const cookie = request.headers.get('cookie') ?? '';

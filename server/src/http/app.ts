@@ -17,11 +17,17 @@ import { graphqlJs } from '../schema/graphql-js';
 import { schema } from '../schema/index';
 import type { GraphStore } from '../store/graph-store';
 import { compiledExecution } from './compiled-execution';
+import { jsonPost, mayAnswer, type Answer, type JsonPost } from './json-post';
 import { staticSite } from './static';
 
 export interface App {
   /** Answers one request; does not listen. Tests call it in-process. */
   fetch(request: Request): Promise<Response>;
+  /**
+   * Answers a plain JSON query to /graphql without yoga's pipeline (json-post.ts), x-request-id
+   * included; null when the request must go to `fetch`. serve.ts asks this first.
+   */
+  answer(post: JsonPost): Promise<Answer | null>;
   /** Logins, logouts and the session a request carries. */
   sessions: Sessions;
   /**
@@ -80,6 +86,10 @@ export function createApp({ store, config, webRoot, audit, sessions = new Sessio
   const services = createServices(store, { exports: { key: () => (key ??= loadOrCreateExportKey(exportKeyDir(config.dataDir))), audit: audit ?? exportAudit(sessions.audit) } });
   const secure = config.production;
   const site = staticSite(webRoot);
+  const compiled = compiledExecution(schema);
+  // The viewer's task forces are looked up per request: a membership or share change holds from the next one.
+  const contextFor = async (claims: SessionClaims, requestId: string) =>
+    createContext({ viewer: await services.taskForces.withGrants(viewerOf(claims)), services, store, requestId, audit: sessions.audit });
   const yoga = createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -90,15 +100,29 @@ export function createApp({ store, config, webRoot, audit, sessions = new Sessio
     maxRequestBodySize: false,
     logging: false,
     maskedErrors: { isDev: false },
-    plugins: [...armor(config.production), ...(config.production ? [noIntrospection] : []), compiledExecution()],
-    // The viewer's task forces are looked up per request: a membership or share change holds from the next one.
-    context: async ({ claims, requestId }: { claims: SessionClaims; requestId: string }) =>
-      createContext({ viewer: await services.taskForces.withGrants(viewerOf(claims)), services, store, requestId, audit: sessions.audit }),
+    plugins: [...armor(config.production), ...(config.production ? [noIntrospection] : []), compiled.plugin],
+    context: ({ claims, requestId }: { claims: SessionClaims; requestId: string }) => contextFor(claims, requestId),
   });
+  const fast = jsonPost({ compiled, sessions, contextFor, fetchAPI: yoga.fetchAPI });
+  const answer = async (post: JsonPost): Promise<Answer | null> => {
+    const requestId = randomUUID();
+    const answered = await fast(post, requestId);
+    if (answered) answered.headers['x-request-id'] = requestId;
+    return answered;
+  };
   return {
     sessions,
     Request: yoga.fetchAPI.Request,
+    answer,
     async fetch(request) {
+      if (mayAnswer(request.method, request.headers.get('content-type'))) {
+        // The body is read once: for json-post.ts, else for a copy of the request that goes on as before.
+        const body = await request.text();
+        const url = new URL(request.url);
+        const answered = await answer({ url: url.pathname + url.search, header: (name) => request.headers.get(name), body });
+        if (answered) return new yoga.fetchAPI.Response(answered.body, { status: answered.status, headers: answered.headers });
+        request = new yoga.fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body });
+      }
       const requestId = randomUUID();
       const response = await route(request, request.headers.get(PEER) ?? 'local', requestId);
       try {

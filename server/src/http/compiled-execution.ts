@@ -1,13 +1,33 @@
-import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLError, Source, VariableDefinitionNode } from 'graphql';
+import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLError, GraphQLSchema, OperationTypeNode, Source, VariableDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { graphqlJs } from '../schema/graphql-js';
 
 type Execute = (args: ExecutionArgs) => unknown;
 
-interface Compiled {
+export interface Compiled {
   query: CompiledQuery;
+  /** query or mutation (subscriptions are never compiled). */
+  kind: OperationTypeNode;
+  document: DocumentNode;
   variables: readonly VariableDefinitionNode[];
+}
+
+/** How many documents yoga has validated are remembered by their text, for json-post.ts. */
+export const KNOWN_DOCUMENTS = 1000;
+
+export interface CompiledExecution {
+  plugin: Plugin;
+  /**
+   * The compiled operation of a document text yoga parsed, validated (armor's limits and the
+   * schema's rules included) and executed before; undefined when the text is not (or no longer)
+   * known, null when it is known but not compiled.
+   */
+  known(text: string, operationName: string | null | undefined): Compiled | null | undefined;
+  /** Whether graphql-js would refuse these variables (the request then goes to the usual executor). */
+  refuses(entry: Compiled, variables: Record<string, unknown> | null | undefined): boolean;
+  /** Runs a compiled operation; errors come back as graphql-js makes them. */
+  run(entry: Compiled, context: unknown, variables: Record<string, unknown> | null | undefined): ExecutionResult | Promise<ExecutionResult>;
 }
 
 /**
@@ -21,38 +41,66 @@ interface Compiled {
  * and variables graphql-js refuses (its messages name the variable and the path of the bad value).
  * The errors it does answer become graphql-js's own (located by source and position, as
  * graphql-js places them), which yoga's masking and serialising keep their locations from.
+ *
+ * Only documents that reach execution are remembered by text (`known`): yoga executes nothing
+ * that failed parsing, armor's limits or validation.
  */
-export function compiledExecution(): Plugin {
+export function compiledExecution(schema: GraphQLSchema): CompiledExecution {
   /** Per document and operation name: the compiled query and the operation's variables, or null when not compiled. */
   const compiled = new WeakMap<DocumentNode, Map<string, Compiled | null>>();
+  /** Executed documents by text, oldest first (a hit moves one to the end). */
+  const byText = new Map<string, DocumentNode>();
 
-  function compiledFor(args: ExecutionArgs): Compiled | null {
-    const name = args.operationName ?? '';
-    let byName = compiled.get(args.document);
-    if (!byName) compiled.set(args.document, (byName = new Map()));
+  function compiledFor(document: DocumentNode, operationName: string | null | undefined): Compiled | null {
+    const name = operationName ?? '';
+    let byName = compiled.get(document);
+    if (!byName) compiled.set(document, (byName = new Map()));
     let entry = byName.get(name);
     if (entry === undefined) {
-      const operation = graphqlJs.getOperationAST(args.document, args.operationName);
-      const result = operation && operation.operation !== 'subscription' ? compileQuery(args.schema, args.document, args.operationName ?? undefined) : null;
-      entry = result && isCompiledQuery(result) ? { query: result, variables: operation!.variableDefinitions ?? [] } : null;
+      const operation = graphqlJs.getOperationAST(document, operationName);
+      const result = operation && operation.operation !== 'subscription' ? compileQuery(schema, document, operationName ?? undefined) : null;
+      entry = result && isCompiledQuery(result) ? { query: result, kind: operation!.operation, document, variables: operation!.variableDefinitions ?? [] } : null;
       byName.set(name, entry);
     }
     return entry;
   }
 
-  const variablesRefused = (args: ExecutionArgs, variables: Compiled['variables']): boolean =>
-    graphqlJs.getVariableValues(args.schema, variables, args.variableValues ?? {}, { maxErrors: 50 }).errors !== undefined;
+  function remember(text: unknown, document: DocumentNode): void {
+    if (typeof text !== 'string' || byText.get(text) === document) return;
+    byText.delete(text);
+    byText.set(text, document);
+    if (byText.size > KNOWN_DOCUMENTS) byText.delete(byText.keys().next().value!);
+  }
+
+  const refuses = (entry: Compiled, variables: Record<string, unknown> | null | undefined): boolean =>
+    graphqlJs.getVariableValues(schema, entry.variables, variables ?? {}, { maxErrors: 50 }).errors !== undefined;
+
+  function run(entry: Compiled, context: unknown, variables: Record<string, unknown> | null | undefined, root?: unknown): ExecutionResult | Promise<ExecutionResult> {
+    const result = entry.query.query(root, context, variables) as ExecutionResult | Promise<ExecutionResult>;
+    return result instanceof Promise ? result.then((r) => asGraphqlJs(r, entry.document)) : asGraphqlJs(result, entry.document);
+  }
 
   return {
-    onExecute({ executeFn, setExecuteFn }) {
-      const usual = executeFn as Execute;
-      setExecuteFn(((args: ExecutionArgs) => {
-        const entry = compiledFor(args);
-        if (!entry || variablesRefused(args, entry.variables)) return usual(args);
-        const result = entry.query.query(args.rootValue, args.contextValue, args.variableValues) as ExecutionResult | Promise<ExecutionResult>;
-        return result instanceof Promise ? result.then((r) => asGraphqlJs(r, args.document)) : asGraphqlJs(result, args.document);
-      }) as never);
+    plugin: {
+      onExecute({ args, executeFn, setExecuteFn }) {
+        remember((args.contextValue as { params?: { query?: unknown } }).params?.query, args.document);
+        const usual = executeFn as Execute;
+        setExecuteFn(((a: ExecutionArgs) => {
+          const entry = compiledFor(a.document, a.operationName);
+          if (!entry || refuses(entry, a.variableValues)) return usual(a);
+          return run(entry, a.contextValue, a.variableValues, a.rootValue);
+        }) as never);
+      },
     },
+    known(text, operationName) {
+      const document = byText.get(text);
+      if (!document) return undefined;
+      byText.delete(text);
+      byText.set(text, document);
+      return compiledFor(document, operationName);
+    },
+    refuses,
+    run,
   };
 }
 

@@ -1,13 +1,27 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { API_LIMITS } from '../api/limits';
 import { PEER, type App } from './app';
+import { mayAnswer } from './json-post';
 
 /** The largest request body read: a bundle upload and its multipart wrapping. */
 const MAX_BODY_BYTES = API_LIMITS.bundleBytes.max + 1024 * 1024;
 
 class TooLarge extends Error {}
 
-async function toRequest(app: App, req: IncomingMessage, origin: string): Promise<Request> {
+async function bodyOf(req: IncomingMessage): Promise<Buffer<ArrayBuffer> | undefined> {
+  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new TooLarge();
+  const chunks: Buffer<ArrayBuffer>[] = [];
+  let bytes = 0;
+  for await (const chunk of req) {
+    bytes += (chunk as Buffer).length;
+    if (bytes > MAX_BODY_BYTES) throw new TooLarge();
+    chunks.push(chunk as Buffer<ArrayBuffer>);
+  }
+  return chunks.length === 0 ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+}
+
+function toRequest(app: App, req: IncomingMessage, origin: string, body: Buffer<ArrayBuffer> | undefined): Request {
   const headers: [string, string][] = [];
   for (const [name, value] of Object.entries(req.headers)) {
     // The client's address for login throttling: from the socket, never from what the client sent.
@@ -16,21 +30,25 @@ async function toRequest(app: App, req: IncomingMessage, origin: string): Promis
     else if (value !== undefined) headers.push([name, value]);
   }
   headers.push([PEER, req.socket.remoteAddress ?? 'unknown']);
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new TooLarge();
-    for await (const chunk of req) {
-      bytes += (chunk as Buffer).length;
-      if (bytes > MAX_BODY_BYTES) throw new TooLarge();
-      chunks.push(chunk as Buffer);
-    }
-  }
-  return new app.Request(new URL(req.url ?? '/', origin), {
-    method: req.method,
-    headers,
-    body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
-  });
+  return new app.Request(new URL(req.url ?? '/', origin), { method: req.method, headers, body });
+}
+
+/**
+ * A plain JSON query answered by app.answer, or null. node:http keeps the first of a header sent
+ * twice where a Request joins them; such requests go the Request's way.
+ */
+async function answered(app: App, req: IncomingMessage, res: ServerResponse, body: Buffer | undefined): Promise<boolean> {
+  if (body === undefined || !mayAnswer(req.method ?? '', req.headers['content-type'] ?? null)) return false;
+  if (req.rawHeaders.length !== 2 * Object.keys(req.headers).length) return false;
+  const answer = await app.answer({ url: req.url ?? '', header: (name) => (req.headers[name] as string | undefined) ?? null, body: body.toString() });
+  if (!answer) return false;
+  const headers: string[] = [];
+  for (const name in answer.headers) headers.push(name, answer.headers[name]!);
+  const bytes = Buffer.from(answer.body);
+  headers.push('content-length', String(bytes.length));
+  res.writeHead(answer.status, headers);
+  res.end(bytes);
+  return true;
 }
 
 /**
@@ -48,9 +66,8 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 /** Serves an App on a port: the only place that touches node:http. */
 export function serve(app: App, port: number): Promise<Server> {
   const server = createServer((req, res) => {
-    toRequest(app, req, `http://localhost:${port}`)
-      .then((request) => app.fetch(request))
-      .then((response) => send(res, response))
+    bodyOf(req)
+      .then(async (body) => (await answered(app, req, res, body)) || send(res, await app.fetch(toRequest(app, req, `http://localhost:${port}`, body))))
       .catch((error: unknown) => {
         res.statusCode = error instanceof TooLarge ? 413 : 500;
         res.setHeader('connection', 'close');
