@@ -117,19 +117,22 @@ async function measured<T>(run: () => Promise<T>): Promise<T & { cpuPerRequest: 
   return { ...result, cpuPerRequest: (used.user + used.system) / 1000 / Math.max(1, served - before), load: load1() };
 }
 /** Runs autocannon in a child process (scripts/load-client.ts) over `bodies`, which it cycles through; the server here keeps serving. */
-function load(clients: number, next: (i: number) => string) {
+function load(clients: number, next: (i: number) => string, kindOf?: (i: number) => string) {
   const bodies = Array.from({ length: 2000 }, (_, i) => next(i));
+  const kinds = kindOf && Array.from({ length: 2000 }, (_, i) => kindOf(i));
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/load-client.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  child.stdin.end(JSON.stringify({ url, headers, bodies, connections: clients, seconds: opts.seconds }));
+  child.stdin.end(JSON.stringify({ url, headers, bodies, kinds, connections: clients, seconds: opts.seconds }));
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
-  return new Promise<{ rps: number; total: number; p50: number; p90: number; p95: number; p97_5: number; p99: number; failures: number }>((resolve, reject) =>
+  type Latencies = { n: number; p50: number; p95: number; p99: number; max: number };
+  return new Promise<{ rps: number; total: number; p50: number; p90: number; p95: number; p97_5: number; p99: number; failures: number; byKind?: Record<string, Latencies> }>((resolve, reject) =>
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`load client exited ${code}`)))),
   );
 }
 const rps20 = await measured(() => load(20, (i) => body(NEIGHBORHOOD, { id: twenty[i % twenty.length], hops: 1, limit: 20 })));
 const cases = candidates.filter((c) => c.label === 'Case').map((c) => c.id);
 const cards = candidates.filter((c) => c.label === 'BankCard').map((c) => c.id);
+const MIXED = ['search', 'neighborhood 2 hops', 'linkedCases', 'moneyTrail depth 4', 'node'];
 const mixed = await measured(() => load(50, (i) => {
   switch (i % 5) {
     case 0:
@@ -143,7 +146,7 @@ const mixed = await measured(() => load(50, (i) => {
     default:
       return body('query($id: ID!) { node(id: $id) { id label caption owners } }', { id: seeds[i % seeds.length] });
   }
-}));
+}, (i) => MIXED[i % 5]!));
 await new Promise((r) => server.close(r));
 await store.close();
 if (opts.dir === undefined) rmSync(dir, { recursive: true, force: true });
@@ -172,7 +175,7 @@ const rows = [
     value: mixed.p95,
     unit: 'ms',
     target: '≤ 300',
-    note: `of every response's latency; ${mixed.rps.toFixed(0)} req/s, p50 ${mixed.p50.toFixed(1)} ms, p90 ${mixed.p90.toFixed(1)} ms, p97.5 ${mixed.p97_5.toFixed(1)} ms, p99 ${mixed.p99.toFixed(1)} ms; server CPU ${mixed.cpuPerRequest.toFixed(2)} ms a request; 2 cores shared with the load generator; load average ${mixed.load}`,
+    note: `of every response's latency; ${mixed.rps.toFixed(0)} req/s, p50 ${mixed.p50.toFixed(1)} ms, p90 ${mixed.p90.toFixed(1)} ms, p97.5 ${mixed.p97_5.toFixed(1)} ms, p99 ${mixed.p99.toFixed(1)} ms; p50/p95/p99 by query: ${Object.entries(mixed.byKind ?? {}).map(([k, l]) => `${k} ${l.p50}/${l.p95}/${l.p99} ms`).join(', ')}; server CPU ${mixed.cpuPerRequest.toFixed(2)} ms a request; 2 cores shared with the load generator; load average ${mixed.load}`,
   },
   { name: 'mixed workload, 50 clients, failures', value: (100 * mixed.failures) / Math.max(1, mixed.total), unit: '%', target: '< 0.1', note: `${mixed.failures}/${mixed.total}` },
 ];

@@ -2,7 +2,7 @@ import { LABEL_NAMES, LINK_TYPE_NAMES, type Label, type LinkType } from '../../d
 import type { GraphLink, GraphNode, Viewer } from '../../domain/types';
 import { linkIdentity } from '../batch-check';
 import type { GraphCache } from './graph-cache';
-import { sortById } from './id-order';
+import { firstById } from './id-order';
 
 /**
  * The traversals of the GraphStore port over a GraphCache, with the same rules as the Cypher in
@@ -125,9 +125,13 @@ export function nearest(cache: GraphCache, layers: number[][], visibleNode: (v: 
     }
     const candidates = layer.filter((v) => asked[cache.nodeLabel[v]!] === 1 && visibleNode(v));
     total += candidates.length;
-    sortById(cache, candidates);
-    keptIndexes.push(...candidates.slice(0, room));
-    for (let i = room; i < candidates.length; i++) left[cache.nodeLabel[candidates[i]!]!]!++;
+    const kept = firstById(cache, candidates, room);
+    keptIndexes.push(...kept);
+    // The rest of the layer is only counted: every candidate's label, less the kept ones'.
+    if (kept.length < candidates.length) {
+      for (const v of candidates) left[cache.nodeLabel[v]!]!++;
+      for (const v of kept) left[cache.nodeLabel[v]!]!--;
+    }
   }
   const beyond: Partial<Record<Label, number>> = {};
   left.forEach((count, code) => count > 0 && (beyond[LABEL_NAMES[code]!] = count));
