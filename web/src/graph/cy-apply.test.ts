@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import { addInSlices, drawDue, holdDrawing, inSlices, prepareFrame } from './cy-apply';
+import { addInSlices, drawAffordable, drawDue, holdDrawing, inSlices, prepareFrame } from './cy-apply';
 
 let cy: Core | undefined;
 afterEach(() => cy?.destroy());
@@ -34,10 +34,13 @@ describe('addInSlices', () => {
     expect([slices, events]).toEqual([3, ['0,1', '2,3', 'wait', '4,5', '6,7', 'wait', '8,9', 'wait']]);
   });
 
-  it('holds the frame after every slice but the last', async () => {
+  it('holds the frame after every slice but the last, and that one with holdLast', async () => {
     const events: string[] = [];
     await inSlices([1, 2, 3, 4, 5], (s) => events.push(`apply ${s.join(',')}`), { chunk: 2, maxSlice: 2, nextFrame: nextTick, hold: () => events.push('hold') });
     expect(events).toEqual(['apply 1,2', 'hold', 'apply 3,4', 'hold', 'apply 5']);
+    events.length = 0;
+    await inSlices([1, 2, 3], (s) => events.push(`apply ${s.join(',')}`), { chunk: 2, maxSlice: 2, nextFrame: async () => events.push('frame'), hold: () => events.push('hold'), holdLast: () => events.push('hold last') });
+    expect(events).toEqual(['apply 1,2', 'hold', 'frame', 'apply 3', 'hold last', 'frame']);
   });
 
   it('stops between slices when aborted', async () => {
@@ -52,6 +55,13 @@ describe('addInSlices', () => {
 describe('drawDue', () => {
   it('lets a frame draw only once the interval has passed since the last one that drew', () => {
     expect([drawDue(1999, 1000, 1000), drawDue(2000, 1000, 1000), drawDue(2500, 1000, 1000)]).toEqual([false, true, true]);
+  });
+});
+
+describe('drawAffordable', () => {
+  it('scales the last full redraw by the elements drawn now', () => {
+    // 10 ms for 400 elements: 1,000 cost 25 ms, 1,001 a little more.
+    expect([drawAffordable(10, 400, 1000, 25), drawAffordable(10, 400, 1001, 25), drawAffordable(0, 0, 5000, 25)]).toEqual([true, false, true]);
   });
 });
 

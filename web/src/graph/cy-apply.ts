@@ -26,6 +26,11 @@ export interface SliceOptions {
   onSlice?: () => void;
   /** Called after every slice but the last, before waiting (`holdDrawing`). */
   hold?: () => void;
+  /**
+   * Called after the last slice, before waiting: `skipNextFrame` when what follows the slices
+   * draws the result itself (`revealOnLayers`), so that no frame draws it element by element first.
+   */
+  holdLast?: () => void;
   /** The clock, ms (default performance.now). */
   now?: () => number;
 }
@@ -64,6 +69,7 @@ export async function inSlices<T>(items: readonly T[], apply: (chunk: T[]) => vo
     slices++;
     opts.onSlice?.();
     if (i < items.length) opts.hold?.();
+    else opts.holdLast?.();
     await nextFrame();
   }
   return slices;
@@ -95,22 +101,55 @@ export function addInSlices(cy: Core, els: readonly ElementDefinition[], opts: S
 export const drawDue = (now: number, lastDraw: number, everyMs: number): boolean => now - lastDraw >= everyMs;
 
 /**
- * A `hold` for `inSlices`: the next frame does not draw (Cytoscape's render loop skips a frame
- * whose renderer has `skipFrame` set, and draws the one after), unless `drawDue`. Every frame
- * after a change redraws every element, so holding the frames between slices saves a full
- * redraw a slice; the frame after the last slice draws everything. Does nothing where the
- * renderer has no render loop (headless).
+ * Whether a frame drawing `count` elements should take at most `budgetMs` of script, judged by
+ * the last drawn frame (`lastMs` for `lastCount` elements): the cost of a full redraw grows
+ * with the elements drawn.
  */
-export function holdDrawing(cy: Core, everyMs = 1000): () => void {
+export const drawAffordable = (lastMs: number, lastCount: number, count: number, budgetMs: number): boolean => lastMs * (count / Math.max(1, lastCount)) <= budgetMs;
+
+/**
+ * Script time of a progress frame at most, ms. Rasterising what the script drew takes about as
+ * long again, in the same task: 2,217 elements took 30–60 ms of script and 30–80 ms of raster
+ * at load 5–6 (software canvas), so a canvas that large shows its progress no more.
+ */
+export const PROGRESS_DRAW_MS = 25;
+
+/** Cytoscape's own measure of its last drawn frame's script, ms (0 where there is none). */
+const lastRedrawMs = (cy: Core): number => (cy as unknown as { renderer(): { lastRedrawTime?: number } | undefined }).renderer()?.lastRedrawTime ?? 0;
+
+/**
+ * A `hold` for `inSlices`: the next frame does not draw (`skipNextFrame`), unless `drawDue` and
+ * `drawAffordable` within `budgetMs`. Every frame after a change redraws every element, so
+ * holding the frames between slices saves a full redraw a slice, and a progress frame is drawn
+ * only while a full redraw is cheap. Does nothing where the renderer has no render loop (headless).
+ */
+export function holdDrawing(cy: Core, everyMs = 1000, budgetMs = PROGRESS_DRAW_MS): () => void {
   let lastDraw = performance.now();
+  let drawn = { ms: lastRedrawMs(cy), count: cy.elements().length };
+  let pending: number | undefined;
   return () => {
     if (cy.destroyed()) return;
-    const r = (cy as unknown as { renderer(): { skipFrame?: boolean; startRenderLoop?: unknown } | undefined }).renderer();
-    if (typeof r?.startRenderLoop !== 'function') return;
+    const count = cy.elements().length;
+    // The progress frame let through last time has drawn since: its cost is the one to go by.
+    if (pending !== undefined) drawn = { ms: lastRedrawMs(cy), count: pending };
+    pending = undefined;
     const now = performance.now();
-    if (drawDue(now, lastDraw, everyMs)) lastDraw = now;
-    else r.skipFrame = true;
+    if (drawDue(now, lastDraw, everyMs) && drawAffordable(drawn.ms, drawn.count, count, budgetMs)) {
+      lastDraw = now;
+      pending = count;
+    } else skipNextFrame(cy);
   };
+}
+
+/**
+ * Makes the canvas's next frame draw nothing (Cytoscape's render loop skips a frame whose
+ * renderer has `skipFrame` set: it runs only the before-render work, and draws in the next frame
+ * not skipped). Does nothing where the renderer has no render loop (headless).
+ */
+export function skipNextFrame(cy: Core): void {
+  if (cy.destroyed()) return;
+  const r = (cy as unknown as { renderer(): { skipFrame?: boolean; startRenderLoop?: unknown } | undefined }).renderer();
+  if (typeof r?.startRenderLoop === 'function') r.skipFrame = true;
 }
 
 /** What `prepareFrame` uses of Cytoscape 3.x's renderers; the headless one has none of it. */

@@ -1,5 +1,6 @@
 import type { CollectionArgument, Core, ElementDefinition, NodeSingular, Position } from 'cytoscape';
-import { addInSlices, holdDrawing, inSlices, prepareFrame, type SliceOptions } from '../graph/cy-apply';
+import { addInSlices, holdDrawing, inSlices, prepareFrame, skipNextFrame, type SliceOptions } from '../graph/cy-apply';
+import { revealOnLayers } from '../graph/layered-reveal';
 import { diffElements } from '../graph/elements';
 
 /** From this many new elements, they are added a slice a frame (graph/cy-apply.ts): no long task. */
@@ -17,9 +18,12 @@ export async function applyView(cy: Core, prev: readonly ElementDefinition[], ne
   if (signal.aborted || cy.destroyed()) return;
   const diff = diffElements(prev, next);
   // New elements first (label groups come first in a view), so that nodes can move into them.
+  const holdLast = () => skipNextFrame(cy);
+  let sliced = false;
   if (diff.add.length >= SLICE_FROM) {
+    sliced = true;
     cy.batch(() => cy.remove(collect(cy, diff.remove)));
-    await addInSlices(cy, diff.add, { ...opts, signal });
+    await addInSlices(cy, diff.add, { ...opts, signal, holdLast });
     if (signal.aborted || cy.destroyed()) return;
   } else {
     cy.batch(() => {
@@ -54,16 +58,18 @@ export async function applyView(cy: Core, prev: readonly ElementDefinition[], ne
     });
   // Many nodes moved at once (a layout of thousands) are moved a slice at a time like additions,
   // each slice's geometry (its nodes' and their edges') computed in its own task, not the frame's.
-  if (moves.filter((m) => m.position).length >= SLICE_FROM)
+  if (moves.filter((m) => m.position).length >= SLICE_FROM) {
+    sliced = true;
     await inSlices(
       moves,
       (slice) => {
         place(slice);
         prepareFrame(cy, { moved: cy.collection(slice.filter((m) => m.position).map((m) => m.el) as unknown as CollectionArgument).nodes() });
       },
-      { hold: holdDrawing(cy), ...opts, signal },
+      { hold: holdDrawing(cy), holdLast, ...opts, signal },
     );
-  else place(moves);
+  } else place(moves);
+  if (sliced) await revealOnLayers(cy, { signal });
 }
 
 interface Placement {
