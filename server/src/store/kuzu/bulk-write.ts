@@ -5,6 +5,7 @@ import { allLinkProps, allNodeProps, LINK_TYPE_NAMES, type LinkType } from '../.
 import type { Props, UpsertResult } from '../../domain/types';
 import { linkIdentity, type CheckedBatch, type CheckedLink, type CheckedNode } from '../batch-check';
 import { encodeOwners, mergeOwners } from '../visibility';
+import { splitSources } from './cited';
 import { kuzuType } from './ddl';
 import type { KuzuSession } from './kuzu-runner';
 import { copyRows, tableColumns, type TableColumns } from './staging';
@@ -103,7 +104,7 @@ async function writeLinks(s: KuzuSession, copy: Copier, links: CheckedLink[], ex
     if (!fresh) byType.set(l.type, (fresh = []));
     fresh.push(l);
   }
-  const row = (l: CheckedLink) => ({ from: l.from, to: l.to, key: l.key, owner: l.owner, owners: encodeOwners(l.owners), sources: l.sources, createdAt: now, createdBy: by });
+  const row = (l: CheckedLink) => ({ from: l.from, to: l.to, key: l.key, owner: l.owner, owners: encodeOwners(l.owners), ...splitSources(l.sources), createdAt: now, createdBy: by });
   for (const [type, fresh] of byType) await copy(type, fresh, row, (l) => l.props);
 
   let linksUpdated = 0;
@@ -114,7 +115,7 @@ async function writeLinks(s: KuzuSession, copy: Copier, links: CheckedLink[], ex
     const differs = Object.entries(link.props).some(([k, v]) => !same(before.props[k], v));
     if (!differs && owners === before.owners && sources.length === before.sources.length) continue;
     const props = { ...before.props, ...link.props };
-    await s.query(updateLinkStatement(link.type, Object.keys(props)), { ...props, from: link.from, to: link.to, key: link.key, owners, sources });
+    await s.query(updateLinkStatement(link.type, Object.keys(props)), { ...props, from: link.from, to: link.to, key: link.key, owners, ...splitSources(sources) });
     linksUpdated++;
   }
   return { linksCreated: links.length - known.length, linksUpdated };
@@ -147,7 +148,7 @@ function updateLinkStatement(type: LinkType, props: string[]): string {
   const sets = props.map((p) => `r.${p} = CAST($${p} AS ${kuzuType(p, LINK_PROPS[p]!)})`);
   return (
     `MATCH (a:Entity {id: $from})-[r:${type}]->(b:Entity {id: $to}) WHERE r.key = $key ` +
-    `SET ${['r.owners = $owners', 'r.sources = CAST($sources AS STRING[])', ...sets].join(', ')}`
+    `SET ${['r.owners = $owners', 'r.sources = CAST($sources AS STRING[])', 'r.citedIn = CAST($citedIn AS STRING)', 'r.citedRow = CAST($citedRow AS INT64)', ...sets].join(', ')}`
   );
 }
 

@@ -4,6 +4,7 @@ import { allLinkProps, allNodeProps, LABEL_NAMES, LINK_TYPE_NAMES, type Label } 
 import { fieldEnd, fieldValue, intField, scanRecords } from '../cache/csv';
 import { GraphCache, grown } from '../cache/graph-cache';
 import { LINK_COLUMNS, LIST_SEPARATOR, NODE_COLUMNS } from '../cache/layout';
+import { sourcesColumn } from './cited';
 import type { KuzuSession } from './kuzu-runner';
 
 const nodeProps = allNodeProps();
@@ -13,6 +14,7 @@ function column(variable: string, name: string, isList: boolean): string {
   if (name === '_row') return `offset(id(${variable}))`;
   if (name === '_from') return 'offset(id(a))';
   if (name === '_to') return 'offset(id(b))';
+  if (name === 'sources') return `list_to_string('${LIST_SEPARATOR}', ${sourcesColumn(variable)})`;
   return isList ? `list_to_string('${LIST_SEPARATOR}', ${variable}.${name})` : `${variable}.${name}`;
 }
 

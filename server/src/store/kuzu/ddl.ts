@@ -11,17 +11,20 @@ import { INVESTIGATION_PROPS } from '../investigations';
 import { JUDGEMENT_PROPS } from '../judgements';
 import { SHEET_MAPPING_PROPS } from '../sheet-mappings';
 import { TASK_FORCE_TABLES } from '../task-forces';
+import { CITED_COLUMNS } from './cited';
 
 /**
  * The embedded engine's tables, derived from the model. All labels share one node table,
  * `Entity`, with a `label` column: Kuzu finds a node by primary key only when the query names
  * its table, and most reads start from an id whose label the caller does not know (a lookup
  * across eight tables measured 20 ms against 2 ms on one, at 1M nodes). Every link table
- * carries every link property, so a pattern over all link types can read `r.at` whatever the type.
+ * carries every link property, so a pattern over all link types can read `r.at` whatever the type,
+ * and the two columns of a split-off row citation (cited.ts), which a store made before them gains.
  */
 export function kuzuDdl(): string[] {
   const nodeColumns = columns(allNodeProps(), 'id');
   const linkColumns = columns(allLinkProps());
+  const cited = Object.entries(CITED_COLUMNS);
   return [
     `CREATE NODE TABLE IF NOT EXISTS Entity(${nodeColumns}, PRIMARY KEY (id))`,
     `CREATE NODE TABLE IF NOT EXISTS Source(${columns(SOURCE_PROPS, 'id')}, PRIMARY KEY (id))`,
@@ -31,7 +34,8 @@ export function kuzuDdl(): string[] {
     `CREATE NODE TABLE IF NOT EXISTS SheetMapping(${columns(SHEET_MAPPING_PROPS, 'id')}, PRIMARY KEY (id))`,
     `CREATE NODE TABLE IF NOT EXISTS AccessRequest(${columns(ACCESS_REQUEST_PROPS, 'id')}, PRIMARY KEY (id))`,
     ...Object.entries({ ...ACCOUNT_TABLES, ...TASK_FORCE_TABLES }).map(([table, props]) => `CREATE NODE TABLE IF NOT EXISTS ${table}(${columns(props, 'id')}, PRIMARY KEY (id))`),
-    ...LINK_TYPE_NAMES.map((t) => `CREATE REL TABLE IF NOT EXISTS ${t}(FROM Entity TO Entity, ${linkColumns})`),
+    ...LINK_TYPE_NAMES.map((t) => `CREATE REL TABLE IF NOT EXISTS ${t}(FROM Entity TO Entity, ${linkColumns}, ${cited.map(([c, type]) => `${c} ${type}`).join(', ')})`),
+    ...LINK_TYPE_NAMES.flatMap((t) => cited.map(([c, type]) => `ALTER TABLE ${t} ADD IF NOT EXISTS ${c} ${type}`)),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { Row } from '../runner';
+import { joinSources } from './cited';
 
 interface KuzuInternalId {
   table: number;
@@ -24,6 +25,12 @@ export function plain(value: unknown): unknown {
   for (const [k, x] of Object.entries(v)) {
     if (k.startsWith('_') || x === null || x === undefined) continue;
     out[k] = plain(x);
+  }
+  // A link's citation split off into two columns (cited.ts) goes back in front of its sources.
+  if ('citedIn' in v) {
+    if (out.citedIn !== undefined) out.sources = joinSources(out.citedIn as string, out.citedRow, out.sources as string[] | undefined);
+    delete out.citedIn;
+    delete out.citedRow;
   }
   return out;
 }
