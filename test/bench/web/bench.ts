@@ -90,6 +90,12 @@ interface TraceEvent {
  */
 async function traced<T>(page: Page, run: () => Promise<T>): Promise<T & { cpu: { longestWall: number; longestCpu: number; over50Cpu: number } }> {
   const cdp = await page.context().newCDPSession(page);
+  // The previous row's canvas (the pan rows' 15,000 elements, or the row before's 2,000) is
+  // destroyed and collected first: freeing a canvas's texture bitmaps runs in a major GC's
+  // pause (Blink's pre-finalizers, about 80 µs a drawn canvas), which otherwise fell in this
+  // row's operation as a task of 90-140 ms of CPU at load 5-6 that the operation did not cause.
+  await page.evaluate(() => (window as unknown as Bench).bench.release());
+  await cdp.send('HeapProfiler.collectGarbage');
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as TraceEvent[])));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));

@@ -1,6 +1,8 @@
 /** What the bench page offers the driver (test/bench/web/bench.ts) on `window.bench`. */
 export interface BenchApi {
   renderer(): { renderer: string; webgl: boolean; reason: string };
+  /** Destroys the canvas, so that the driver can collect it before the next row (see bench.ts `traced`). */
+  release(): Promise<void>;
   /** Programmatic panning (every frame a full redraw) of `nodes`/`links` with the app's stylesheet. */
   pan(opts: { nodes: number; links: number; seconds: number }): Promise<PanResult>;
   /** After setupPan: programmatic panning of the canvas as it is. */

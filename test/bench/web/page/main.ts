@@ -136,6 +136,14 @@ const timed = <T>(steps: Record<string, number>, name: string, f: () => T): T =>
 const api: BenchApi = {
   renderer: () => ({ renderer: gl.renderer ?? '(none)', webgl: choice.webgl, reason: choice.reason }),
 
+  async release() {
+    cy?.destroy();
+    cy = null;
+    // The render loop and the texture caches' timers let go of the instance within a few frames.
+    await frames(3);
+    await new Promise((r) => setTimeout(r, 100));
+  },
+
   async pan(opts) {
     await setupPan(opts);
     return api.panFor(opts);
