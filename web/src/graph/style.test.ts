@@ -74,10 +74,14 @@ describe('the stylesheet', () => {
     expect(cy.$id('p:caller').style('background-image')).toBe(`${LABEL_GLYPHS.Person} ${INFERRED_LAYER_BADGES.CALLER}`);
   });
 
-  it('uses solid haystack edges without arrows for large graphs', () => {
+  it('uses solid haystack edges without arrows, and labels only from zoom 1 up, for large graphs', () => {
     const g = mergeGraph(emptyGraph(), { nodes: [{ id: 'a', label: 'Phone' }, { id: 'b', label: 'Phone' }], links: [{ id: 'e', type: 'CALLED', from: 'a', to: 'b' }] });
     cy = cytoscape({ headless: true, styleEnabled: true, style: buildStylesheet({ large: true }), elements: toElements(g) });
     expect([cy.$id('e').style('curve-style'), cy.$id('e').style('target-arrow-shape'), cy.$id('e').style('line-style')]).toEqual(['haystack', 'none', 'solid']);
+    // Labels from zoom 1 up (Cytoscape's 2× label bitmaps), not 5–9 px high below it.
+    expect([cy.$id('a').style('min-zoomed-font-size'), cy.$id('e').style('min-zoomed-font-size')]).toEqual(['12px', '12px']);
+    cy.$id('a').addClass('show-label');
+    expect(cy.$id('a').style('min-zoomed-font-size')).toBe('0px');
     cy.$id('e').addClass('highlighted');
     expect([cy.$id('e').style('curve-style'), cy.$id('e').style('target-arrow-shape')]).toEqual(['bezier', 'triangle']);
   });

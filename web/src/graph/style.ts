@@ -20,6 +20,16 @@ import { FROZEN_BADGE, INFERRED_LAYER_BADGES, LABEL_GLYPHS, LAYER_BADGES, SUSPEC
 /** Above this many elements, pass `large: true`. */
 export const LARGE_GRAPH = 1000;
 
+/**
+ * `min-zoomed-font-size` of node and link labels in a large graph. Cytoscape's canvas renderer
+ * caches a label's bitmap per zoom level, a power of two at or above the zoom, and shows it when
+ * the font at that level's scale reaches the minimum: with 9 px, an 11 px label showed at every
+ * zoom above 0.5, drawn 5.5–9 px high where nobody reads it, and 2,000 elements at zoom 0.66 drew
+ * and cached a label bitmap each. 12 px shows the 10–11 px labels from zoom 1 up (level 2×),
+ * 10–22 px high; hovered and selected elements keep theirs at every zoom.
+ */
+export const LARGE_MIN_FONT = 12;
+
 export const FONT = 'system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 type Shape = 'ellipse' | 'rectangle' | 'round-rectangle' | 'diamond' | 'hexagon' | 'cut-rectangle' | 'star' | 'tag' | 'barrel';
@@ -114,7 +124,7 @@ export function buildStylesheet(opts: StylesheetOptions = {}): StylesheetJson {
     label: 'data(text)',
     'font-family': FONT,
     'font-size': 11,
-    'min-zoomed-font-size': 9,
+    'min-zoomed-font-size': large ? LARGE_MIN_FONT : 9,
     'text-valign': 'bottom',
     'text-halign': 'center',
     'text-margin-y': 4,
@@ -178,7 +188,7 @@ export function buildStylesheet(opts: StylesheetOptions = {}): StylesheetJson {
     label: '',
     'font-family': FONT,
     'font-size': 10,
-    'min-zoomed-font-size': 10,
+    'min-zoomed-font-size': large ? LARGE_MIN_FONT : 10,
     'text-rotation': 'autorotate',
     'text-background-color': '#ffffff',
     'text-background-opacity': 0.85,
