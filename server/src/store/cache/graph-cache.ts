@@ -51,6 +51,8 @@ export class GraphCache {
   private adjLinks = new Int32Array(0);
   /** Links added after the adjacency index was built, by node. */
   private readonly extraAdj = new Map<number, number[]>();
+  /** Nodes with a link from themselves to themselves. */
+  private readonly selfLinked = new Set<number>();
 
   readonly nodeRows: RowRefs[] = [];
   private nodeRowFile = new Uint8Array(0);
@@ -161,10 +163,22 @@ export class GraphCache {
       const b = this.linkTo[l]!;
       links[fill[a]!++] = l;
       if (b !== a) links[fill[b]!++] = l;
+      else this.selfLinked.add(a);
     }
     this.adjStart = start;
     this.adjLinks = links;
     this.extraAdj.clear();
+  }
+
+  /** How many links node `v` has (a link to itself counts once). */
+  degree(v: number): number {
+    const stored = v + 1 < this.adjStart.length ? this.adjStart[v + 1]! - this.adjStart[v]! : 0;
+    return stored + (this.extraAdj.get(v)?.length ?? 0);
+  }
+
+  /** Whether node `v` has a link to itself. */
+  linksItself(v: number): boolean {
+    return this.selfLinked.has(v);
   }
 
   /** Calls `visit(link)` for every link at node `v`, either direction. */
@@ -181,6 +195,7 @@ export class GraphCache {
   appendLink(from: number, to: number, row: GraphLink): number {
     const l = this.addLink(from, to, row.type, NaN, 0, 0, 0);
     this.putLinkRow(l, row);
+    if (from === to) this.selfLinked.add(from);
     for (const v of from === to ? [from] : [from, to]) {
       const list = this.extraAdj.get(v);
       if (list) list.push(l);

@@ -76,14 +76,28 @@ export function reach(cache: GraphCache, seeds: number[], hops: number, f: LinkF
   return layers;
 }
 
-/** Every link that passes the filter among the given nodes, in identity order. */
+/**
+ * Every link that passes the filter among the given nodes, in identity order. Each link is read
+ * from the end with fewer links (the lower id on a tie), so the node with the most links is read
+ * only for a link to itself: a hub among a neighbourhood's nodes (a phone with 75,000 contacts)
+ * costs its links among them, not all of its own.
+ */
 export function linksAmong(cache: GraphCache, nodes: number[], f: LinkFilter): GraphLink[] {
-  const among = new Set(nodes);
+  const degree = new Map<number, number>();
+  for (const v of nodes) degree.set(v, cache.degree(v));
+  const before = (x: number, y: number) => {
+    const dx = degree.get(x)!;
+    const dy = degree.get(y)!;
+    return dx < dy || (dx === dy && x < y);
+  };
+  let last = -1;
+  for (const v of degree.keys()) if (last === -1 || before(last, v)) last = v;
   const links: GraphLink[] = [];
-  for (const v of among) {
+  for (const v of degree.keys()) {
+    if (v === last && !cache.linksItself(v)) continue;
     cache.forEachLink(v, (l) => {
-      // Each link once: from its start node.
-      if (cache.linkFrom[l] === v && among.has(cache.linkTo[l]!) && passes(cache, f, l)) links.push(cache.link(l));
+      const w = cache.linkFrom[l] === v ? cache.linkTo[l]! : cache.linkFrom[l]!;
+      if ((w === v || (degree.has(w) && before(v, w))) && passes(cache, f, l)) links.push(cache.link(l));
     });
   }
   const keyed = links.map((l) => [linkIdentity(l), l] as const);
@@ -123,15 +137,19 @@ export function nearest(cache: GraphCache, layers: number[][], visibleNode: (v: 
       }
       continue;
     }
-    const candidates = layer.filter((v) => asked[cache.nodeLabel[v]!] === 1 && visibleNode(v));
+    // Every candidate's label is counted as it is found, and the kept ones' taken off again.
+    const candidates: number[] = [];
+    for (const v of layer) {
+      const code = cache.nodeLabel[v]!;
+      if (asked[code] === 1 && visibleNode(v)) {
+        candidates.push(v);
+        left[code]!++;
+      }
+    }
     total += candidates.length;
     const kept = firstById(cache, candidates, room);
     keptIndexes.push(...kept);
-    // The rest of the layer is only counted: every candidate's label, less the kept ones'.
-    if (kept.length < candidates.length) {
-      for (const v of candidates) left[cache.nodeLabel[v]!]!++;
-      for (const v of kept) left[cache.nodeLabel[v]!]!--;
-    }
+    for (const v of kept) left[cache.nodeLabel[v]!]!--;
   }
   const beyond: Partial<Record<Label, number>> = {};
   left.forEach((count, code) => count > 0 && (beyond[LABEL_NAMES[code]!] = count));
