@@ -155,11 +155,13 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
     const fit = elements.length > 0 && (prev.length === 0 || fitted.current !== fitKey);
     fitted.current = fitKey;
     // Views apply one after another: a big one adds its elements over several frames.
-    queue.current = queue.current
-      .then(() => applyView(cy, prev, elements, alive.current.signal))
-      .then(() => {
-        if (fit && !cy.destroyed()) fitView(cy);
-      });
+    queue.current = queue.current.then(() =>
+      applyView(cy, prev, elements, alive.current.signal, {
+        beforeShow: () => {
+          if (fit) fitView(cy);
+        },
+      }),
+    );
   }, [elements, fitKey]);
 
   useImperativeHandle(

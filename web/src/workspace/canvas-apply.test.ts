@@ -39,4 +39,12 @@ describe('applyView', () => {
     // n7 is locked in `few` as well: it moved all the same, as the view says, and stays locked.
     expect([cy.$id('n7').position(), cy.$id('n7').locked()]).toEqual([{ x: 7, y: 20 }, true]);
   });
+
+  it('calls beforeShow once the view is applied, the nodes where it puts them', async () => {
+    cy = cytoscape({ headless: true });
+    const view = nodes(400, (i) => ({ x: i, y: 1 }));
+    const seen: number[] = [];
+    await applyView(cy, [], view, new AbortController().signal, { nextFrame, budgetMs: 1e9, beforeShow: () => seen.push(cy!.nodes().length, cy!.$id('n399').position().x) });
+    expect(seen).toEqual([400, 399]);
+  });
 });

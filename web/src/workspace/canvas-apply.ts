@@ -9,12 +9,22 @@ const FIXED_KEYS = new Set(['id', 'source', 'target', 'parent']);
 
 export const collect = (cy: Core, ids: readonly string[]) => ids.reduce((c, id) => c.union(cy.getElementById(id)), cy.collection());
 
+export interface ApplyOptions extends Pick<SliceOptions, 'onSlice' | 'nextFrame' | 'maxSlice' | 'budgetMs'> {
+  /**
+   * Called once the view is applied, before it is shown: where the canvas fits the view. A big
+   * change is shown through the layered bitmap of the zoom it ends at (`revealOnLayers`), so
+   * one made at the zoom before a fit would be thrown away, and the fit's frame would draw every
+   * element (and its textures at the new zoom) in one task.
+   */
+  beforeShow?: () => void;
+}
+
 /**
  * Turns what Cytoscape shows from one view into the next: removals, additions (in slices when
  * many), changed data and classes (moving a node into or out of its label's group), then the
  * positions and locks the view asks for.
  */
-export async function applyView(cy: Core, prev: readonly ElementDefinition[], next: readonly ElementDefinition[], signal: AbortSignal, opts: Pick<SliceOptions, 'onSlice' | 'nextFrame' | 'maxSlice' | 'budgetMs'> = {}): Promise<void> {
+export async function applyView(cy: Core, prev: readonly ElementDefinition[], next: readonly ElementDefinition[], signal: AbortSignal, opts: ApplyOptions = {}): Promise<void> {
   if (signal.aborted || cy.destroyed()) return;
   const diff = diffElements(prev, next);
   // New elements first (label groups come first in a view), so that nodes can move into them.
@@ -69,6 +79,7 @@ export async function applyView(cy: Core, prev: readonly ElementDefinition[], ne
       { hold: holdDrawing(cy), holdLast, ...opts, signal },
     );
   } else place(moves);
+  opts.beforeShow?.();
   if (sliced) await revealOnLayers(cy, { signal });
 }
 
