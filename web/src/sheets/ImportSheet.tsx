@@ -130,6 +130,8 @@ export function ImportSheet() {
             {t('sheets.mapping')}{' '}
             <select value={mapping} onChange={(e) => setMapping(e.target.value)} data-testid="sheet-mapping">
               <option value="">{t('sheets.mapping.auto')}</option>
+              {/* A mapping just saved is chosen before the list read again holds it: shown by name meanwhile, never as "auto". */}
+              {mapping !== '' && !mappings.data?.sheetMappings.some((m) => m.name === mapping) && <option value={mapping}>{mapping}</option>}
               {mappings.data?.sheetMappings.map((m) => (
                 <option key={`${m.agency ?? ''}|${m.name}`} value={m.name}>
                   {m.builtIn ? t(m.kind === 'CALL_RECORDS' ? 'sheets.builtIn.calls' : 'sheets.builtIn.bank') : t('sheets.saved', { name: m.name, agency: m.agency ?? '' })}
