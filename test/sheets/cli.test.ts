@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { openKuzuStore } from '../../server/src/store/kuzu/kuzu-store';
 import { csvText, icbcCsv } from './samples';
-import { A, B, of } from './scenario';
+import { A, B, D, of } from './scenario';
 
 const cli = (args: string[], dataDir: string) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/import-sheet.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, GRAPH_STORE: 'embedded' } });
@@ -32,5 +33,24 @@ describe('npm run import-sheet', () => {
     expect(skipped.status).toBe(0);
     expect(JSON.parse(skipped.stdout.trim().split('\n').pop()!)).toMatchObject({ rows: 2, imported: 1, errorCount: 1, linksCreated: 1 });
     expect(existsSync(errors)).toBe(true);
+  });
+
+  it('leaves links that a store opened the usual way (compressing) reads back whole, row citations included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sheet-cli-'));
+    const file = join(dir, 'icbc.csv');
+    writeFileSync(file, icbcCsv(A, '张三', of(A)));
+    const ok = cli([file, '--agency', 'sh-psb', '--json'], join(dir, 'data'));
+    expect(ok.status).toBe(0);
+    const { source } = JSON.parse(ok.stdout.trim().split('\n').pop()!) as { source: string };
+    const store = await openKuzuStore(join(dir, 'data'));
+    try {
+      const { links } = await store.subgraph({ agencies: ['sh-psb'], userId: 'test' }, [`card:${A}`, `card:${B}`, `card:${D}`]);
+      expect(links.map((l) => ({ key: l.key, amount: l.props.amount, sources: l.sources })).sort((x, y) => x.key.localeCompare(y.key))).toEqual([
+        { key: 'TX001', amount: 123450, sources: [`${source}#icbc.csv!4`] },
+        { key: 'TX004', amount: 1, sources: [`${source}#icbc.csv!5`] },
+      ]);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -50,8 +50,9 @@ const program = new Command()
     if (!existsSync(path)) program.error(`${path}: no such file`, { exitCode: 2 });
     const file = fileOnDisk(path);
     const config = loadConfig();
-    // An import reads nothing back: the embedded store's in-memory graph would only be kept up to date for nobody.
-    const store = config.graphStore === 'embedded' ? await openKuzuStore(config.dataDir, { cache: false }) : await openStore(config);
+    // An import reads nothing back: the embedded store's in-memory graph would only be kept up to
+    // date for nobody; and it writes its links a third faster uncompressed (kuzu-store.ts).
+    const store = config.graphStore === 'embedded' ? await openKuzuStore(config.dataDir, { cache: false, compression: false }) : await openStore(config);
     let report: SheetImportReport;
     // On stderr, so also beside --json (which prints to stdout).
     const bar = process.stderr.isTTY ? new SingleBar({ format: `{phase} ${file.name} [{bar}] {percentage}% | {rows} rows | {eta}s` }) : null;

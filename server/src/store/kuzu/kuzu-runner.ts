@@ -45,13 +45,16 @@ export class KuzuRunner implements CypherRunner {
     readonly path: string,
   ) {}
 
-  /** Opens (creating if needed) the database file `<dataDir>/graph.kuzu`. */
-  static async open(dataDir: string): Promise<KuzuRunner> {
+  /**
+   * Opens (creating if needed) the database file `<dataDir>/graph.kuzu`. `compression: false`
+   * writes what this process stores uncompressed (kuzu-store.ts says when that pays).
+   */
+  static async open(dataDir: string, options: { compression?: boolean } = {}): Promise<KuzuRunner> {
     const path = resolve(dataDir, 'graph.kuzu');
     mkdirSync(dirname(path), { recursive: true });
     // Checkpoint when the write-ahead log passes 256 MiB rather than Kuzu's 16 MiB: a bulk import
     // otherwise spends as long checkpointing after each batch as writing it.
-    const db = new kuzu.Database(path, 0, true, false, 0, true, CHECKPOINT_BYTES);
+    const db = new kuzu.Database(path, 0, options.compression ?? true, false, 0, true, CHECKPOINT_BYTES);
     try {
       await db.init();
     } catch (error) {
