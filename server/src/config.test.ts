@@ -22,5 +22,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GRAPH_STORE: 'postgres' })).toThrow('GRAPH_STORE: must be one of embedded, neo4j (got "postgres")');
     expect(() => loadConfig({ GRAPH_STORE: 'neo4j' })).toThrow('NEO4J_URI: must be a bolt:// or neo4j:// address when GRAPH_STORE=neo4j (got "")');
     expect(() => loadConfig({ DEMO: 'yes' })).toThrow('DEMO: must be one of 0, 1 (got "yes")');
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example/path' })).toThrow('CORS_ORIGINS: must be origins like https://example.org, comma-separated (got "https://b.example/path")');
+  });
+
+  it('allows no other origin by default, and the origins listed', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://b.example:8080,' }).corsOrigins).toEqual(['https://a.example', 'http://b.example:8080']);
   });
 });

@@ -10,6 +10,8 @@ export interface Config {
   logLevel: string;
   /** NODE_ENV=production: no GraphiQL, no introspection. */
   production: boolean;
+  /** Other sites' origins whose pages may call the API from a browser; none by default (the web app is served from the same origin). */
+  corsOrigins: string[];
 }
 
 /** A bad environment variable, named. */
@@ -33,6 +35,13 @@ function port(env: NodeJS.ProcessEnv): number {
   return value;
 }
 
+function origins(env: NodeJS.ProcessEnv): string[] {
+  const list = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o.length > 0);
+  const bad = list.find((o) => !/^https?:\/\/[^/\s?#]+$/.test(o));
+  if (bad !== undefined) throw new ConfigError('CORS_ORIGINS', `must be origins like https://example.org, comma-separated (got ${JSON.stringify(bad)})`);
+  return list;
+}
+
 /** The only place that reads process.env: read once at start-up, checked, every bad variable named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const graphStore = oneOf(env, 'GRAPH_STORE', ['embedded', 'neo4j'] as const, 'embedded');
@@ -54,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: oneOf(env, 'DEMO', ['0', '1'] as const, '1') === '1',
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     production,
+    corsOrigins: origins(env),
   };
 }

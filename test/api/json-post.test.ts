@@ -99,6 +99,27 @@ describe('plain JSON queries answered without yoga (json-post.ts)', () => {
     expect(await app.answer({ url: '/graphql?x=1', header: (name) => auth[name] ?? null, body: known })).toBeNull();
   });
 
+  it('gives no CORS headers unless origins are configured; then the listed origin is answered by yoga, with credentials', async () => {
+    const body = JSON.stringify({ query: `{ g: node(id: "${ids.sh1}") { id } }` });
+    const cors = async (target: App, headers: Headers) => {
+      const response = await target.fetch(new Request('http://test/graphql', { method: 'POST', headers, body }));
+      expect(response.status).toBe(200);
+      return [response.headers.get('access-control-allow-origin'), response.headers.get('access-control-allow-credentials')];
+    };
+    const fromElsewhere = { ...auth, origin: 'https://elsewhere.example' };
+    expect(await cors(app, fromElsewhere)).toEqual([null, null]);
+    expect(await cors(app, fromElsewhere)).toEqual([null, null]);
+    const open = createApp({ store, config: loadConfig({ CORS_ORIGINS: 'https://partner.example, https://other.example' }) });
+    const signed = { ...auth, authorization: `Bearer ${sessionFor(open, {})}` };
+    for (let i = 0; i < 2; i++) {
+      // The second time the document is known: a request naming its origin still goes to yoga.
+      expect(await cors(open, { ...signed, origin: 'https://partner.example' })).toEqual(['https://partner.example', 'true']);
+      expect(await cors(open, { ...signed, origin: 'https://elsewhere.example' })).toEqual(['null', 'true']);
+    }
+    expect(await open.answer(post(open, { ...signed, origin: 'https://partner.example' }, body))).toBeNull();
+    expect(await open.answer(post(open, signed, body))).not.toBeNull();
+  });
+
   it('serves the same answer over HTTP, with its length and a request id', async () => {
     const server: Server = await serve(app, 0);
     try {

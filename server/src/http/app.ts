@@ -100,10 +100,12 @@ export function createApp({ store, config, webRoot, audit, sessions = new Sessio
     maxRequestBodySize: false,
     logging: false,
     maskedErrors: { isDev: false },
+    // No CORS headers unless origins are configured: another site's page never reads an answer.
+    cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: true } : false,
     plugins: [...armor(config.production), ...(config.production ? [noIntrospection] : []), compiled.plugin],
     context: ({ claims, requestId }: { claims: SessionClaims; requestId: string }) => contextFor(claims, requestId),
   });
-  const fast = jsonPost({ compiled, sessions, contextFor, fetchAPI: yoga.fetchAPI });
+  const fast = jsonPost({ compiled, sessions, contextFor, fetchAPI: yoga.fetchAPI, cors: config.corsOrigins.length > 0 });
   const answer = async (post: JsonPost): Promise<Answer | null> => {
     const requestId = randomUUID();
     const answered = await fast(post, requestId);

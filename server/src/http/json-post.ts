@@ -62,17 +62,20 @@ function paramsOf(body: string): Params | null {
  * variables graphql-js accepts, and an Accept header of the usual few.
  *
  * It answers as yoga would: the same context, errors masked by yoga's own maskError and
- * serialised by yoga's own processRegularResult, the same status, content type and CORS headers.
+ * serialised by yoga's own processRegularResult, the same status and content type, and no CORS
+ * headers (with origins configured, a request that names its origin is yoga's).
  * Everything else is null, and the caller hands the request to yoga: GET, multipart and other
  * content types, other Accept headers, preflights, unknown or invalid documents, mutations,
  * subscriptions, refused variables, requests without a live session, and a failure to build the
  * context or to execute.
  */
-export function jsonPost({ compiled, sessions, contextFor, fetchAPI }: {
+export function jsonPost({ compiled, sessions, contextFor, fetchAPI, cors }: {
   compiled: CompiledExecution;
   sessions: Sessions;
   contextFor: (claims: SessionClaims, requestId: string) => Promise<unknown>;
   fetchAPI: FetchAPI;
+  /** Whether yoga answers other origins (config.corsOrigins): then a request naming its origin is left to yoga. */
+  cors: boolean;
 }) {
   return async function answer(post: JsonPost, requestId: string): Promise<Answer | null> {
     if (post.url !== '/graphql') return null;
@@ -81,6 +84,7 @@ export function jsonPost({ compiled, sessions, contextFor, fetchAPI }: {
     if (type !== 'application/json' && type !== 'application/json; charset=utf-8') return null;
     const media = MEDIA_TYPES.get((post.header('accept') ?? '*/*').replace(/\s/g, '').toLowerCase());
     if (!media || post.header('access-control-request-method') !== null || post.header('access-control-request-headers') !== null) return null;
+    if (cors && post.header('origin') !== null) return null;
     const params = paramsOf(post.body);
     if (!params) return null;
     const entry = compiled.known(params.query, params.operationName);
@@ -94,17 +98,14 @@ export function jsonPost({ compiled, sessions, contextFor, fetchAPI }: {
       // A query has no effects to repeat: yoga answers it afresh, as it would any failure.
       return null;
     }
-    const origin = post.header('origin');
-    // yoga's default CORS: any origin, with credentials (the session cookie is SameSite=Strict).
-    const cors: Record<string, string> = origin === null ? {} : { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-allow-credentials': 'true' };
     if (!result.errors?.length && result.extensions === undefined) {
-      return { status: 200, headers: { 'Content-Type': `${media}; charset=utf-8`, ...cors }, body: JSON.stringify(result) };
+      return { status: 200, headers: { 'Content-Type': `${media}; charset=utf-8` }, body: JSON.stringify(result) };
     }
     const masked = result.errors ? { ...result, errors: result.errors.map((e) => maskError(e, 'Unexpected error.', false) as GraphQLError) } : result;
     const response = await processRegularResult(masked, fetchAPI, media);
     const headers: Record<string, string> = {};
     // The length is the sender's to set (serve.ts, or the Response app.ts makes).
     response.headers.forEach((value, name) => name !== 'content-length' && (headers[name] = value));
-    return { status: response.status, headers: { ...headers, ...cors }, body: await response.text() };
+    return { status: response.status, headers, body: await response.text() };
   };
 }
