@@ -1,27 +1,25 @@
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { allLinkProps, allNodeProps, LABEL_NAMES, LINK_TYPE_NAMES, type Label } from '../../domain/model';
+import { allLinkProps, allNodeProps, LABEL_NAMES, LINK_TYPE_NAMES, type Label, type PropDef } from '../../domain/model';
 import { fieldEnd, fieldValue, intField, scanRecords } from '../cache/csv';
 import { GraphCache, grown } from '../cache/graph-cache';
-import { LINK_COLUMNS, LIST_SEPARATOR, NODE_COLUMNS } from '../cache/layout';
-import { sourcesColumn } from './cited';
+import { LINK_COLUMNS, NODE_COLUMNS } from '../cache/layout';
 import type { KuzuSession } from './kuzu-runner';
+import { exportColumn } from './table-export';
 
 const nodeProps = allNodeProps();
 const linkProps = allLinkProps();
 
-function column(variable: string, name: string, isList: boolean): string {
+function column(variable: string, name: string, def: PropDef | undefined): string {
   if (name === '_row') return `offset(id(${variable}))`;
   if (name === '_from') return 'offset(id(a))';
   if (name === '_to') return 'offset(id(b))';
-  if (name === 'sources') return `list_to_string('${LIST_SEPARATOR}', ${sourcesColumn(variable)})`;
-  return isList ? `list_to_string('${LIST_SEPARATOR}', ${variable}.${name})` : `${variable}.${name}`;
+  return exportColumn(variable, name, def);
 }
 
-const nodeExport = (file: string) =>
-  `COPY (MATCH (n:Entity) RETURN ${NODE_COLUMNS.map((c) => column('n', c, nodeProps[c]?.type === 'stringList' && c !== 'owners')).join(', ')}) TO '${file}'`;
+const nodeExport = (file: string) => `COPY (MATCH (n:Entity) RETURN ${NODE_COLUMNS.map((c) => column('n', c, nodeProps[c])).join(', ')}) TO '${file}'`;
 const linkExport = (type: string, file: string) =>
-  `COPY (MATCH (a:Entity)-[r:${type}]->(b:Entity) RETURN ${LINK_COLUMNS.map((c) => column('r', c, linkProps[c]?.type === 'stringList' && c !== 'owners')).join(', ')}) TO '${file}'`;
+  `COPY (MATCH (a:Entity)-[r:${type}]->(b:Entity) RETURN ${LINK_COLUMNS.map((c) => column('r', c, linkProps[c])).join(', ')}) TO '${file}'`;
 
 async function countRows(session: KuzuSession): Promise<number> {
   const [row] = await session.query('MATCH (n:Entity) RETURN max(offset(id(n))) AS top');

@@ -4,8 +4,7 @@ import type { Props } from '../../domain/types';
 import { linkIdentity, type CheckedLink } from '../batch-check';
 import { sourcesColumn } from './cited';
 import type { KuzuSession } from './kuzu-runner';
-import { LIST_SEPARATOR } from '../cache/layout';
-import { exportedValue, exportRecords, JOIN_LIMIT } from './table-export';
+import { exportColumn, exportedValue, exportRecords, JOIN_LIMIT } from './table-export';
 
 /** A stored link as the bulk writer merges it: its owners string (grants included), sources and set properties. */
 export interface StoredLink {
@@ -53,7 +52,7 @@ async function joined(s: KuzuSession, type: LinkType, links: CheckedLink[], into
 async function exported(s: KuzuSession, type: LinkType, wanted: Set<string>, file: string, into: Map<string, StoredLink>): Promise<void> {
   const props = Object.keys(LINK_TYPES[type].props);
   const defs = props.map((p) => LINK_PROPS[p]);
-  const query = `MATCH (a:Entity)-[l:${type}]->(b:Entity) RETURN a.id, b.id, l.key, l.owners, list_to_string('${LIST_SEPARATOR}', ${sourcesColumn('l')})${props.map((p) => `, l.${p}`).join('')}`;
+  const query = `MATCH (a:Entity)-[l:${type}]->(b:Entity) RETURN a.id, b.id, l.key, l.owners, ${exportColumn('l', 'sources', LINK_PROPS.sources)}${props.map((p) => `, l.${p}`).join('')}`;
   const prefix = `${type}|`;
   await exportRecords(s, query, file, (fields) => {
     const identity = `${prefix}${fields[0]}|${fields[1]}|${fields[2] ?? ''}`;

@@ -3,6 +3,7 @@ import type { PropDef } from '../../domain/model';
 import type { PropValue } from '../../domain/types';
 import { fieldEnd, fieldValue, scanRecords } from '../cache/csv';
 import { LIST_SEPARATOR, typed } from '../cache/layout';
+import { sourcesColumn } from './cited';
 import type { KuzuSession } from './kuzu-runner';
 
 /**
@@ -14,8 +15,12 @@ import type { KuzuSession } from './kuzu-runner';
  */
 export const JOIN_LIMIT = 1_000;
 
-/** The expression that exports `variable.name`: a list joined by LIST_SEPARATOR (decoded by `exportedValue`). */
+/**
+ * The expression that exports `variable.name`: a list joined by LIST_SEPARATOR (decoded by
+ * `exportedValue`); a link's sources with its split-off row citation in front (cited.ts).
+ */
 export function exportColumn(variable: string, name: string, def: PropDef | undefined): string {
+  if (name === 'sources') return `list_to_string('${LIST_SEPARATOR}', ${sourcesColumn(variable)})`;
   return def?.type === 'stringList' && name !== 'owners' ? `list_to_string('${LIST_SEPARATOR}', ${variable}.${name})` : `${variable}.${name}`;
 }
 
