@@ -79,6 +79,8 @@ export async function applyView(cy: Core, prev: readonly ElementDefinition[], ne
       { hold: holdDrawing(cy), holdLast, ...opts, signal },
     );
   } else place(moves);
+  // The moves' slices wait between frames: the canvas may have gone meanwhile (as Canvas checked before it fitted).
+  if (signal.aborted || cy.destroyed()) return;
   opts.beforeShow?.();
   if (sliced) await revealOnLayers(cy, { signal });
 }
