@@ -45,6 +45,12 @@ describe('deconfliction and a request for access, between two agencies in a brow
     await logIn(page, server, 'pudong.investigator', '上海市公安局浦东分局 · 侦查员');
     expect(await nodesSeen(page, [CARD, FJ_CASE])).toEqual([CARD]);
 
+    // The home page's stories: Pudong's own opens; the others say who holds them and whom to log in as.
+    await page.getByTestId('story-wu').getByText('此案例的记录由上海市公安局闵行分局掌握，您所在的机构看不到；以演示用户 minhang.investigator 登录即可打开。').waitFor();
+    expect(await page.getByTestId('story-hidden').count()).toBe(3);
+    expect(await page.getByTestId('story-boss').getByRole('link', { name: '查看串并案件' }).count()).toBe(1);
+    expect(await page.getByTestId('story-wu').getByRole('link').count()).toBe(0);
+
     // The hit on the card: Longyan holds it too, by name only.
     await page.goto(`${server.url}/workspace?open=${encodeURIComponent(CARD)}`);
     await waitForNodes(page, `ids.includes('${CARD}')`);

@@ -2,6 +2,7 @@ import { AGENCIES } from '../../../seed/src/places';
 import { assertAgencyId } from '../store/visibility';
 import type { AccountStore, Role, UserRecord } from '../store/accounts';
 import type { AuditLog } from './audit-log';
+import { DEMO_USERS } from './demo-users';
 import { USER_NAME, userId } from './authenticator';
 import { hashPassword, oneTimePassword } from './password';
 import { isRole, ROLES } from './roles';
@@ -59,17 +60,6 @@ export async function addUser(accounts: AccountStore, audit: AuditLog, u: NewUse
 export async function putDemoAgencies(accounts: AccountStore): Promise<void> {
   for (const a of AGENCIES) await accounts.putAgency({ id: a.id, name: a.name, province: a.province, level: a.level });
 }
-
-/** Demo users in several provinces, and who can see what (printed by `npm start`). */
-export const DEMO_USERS: readonly { name: string; agency: string; role: Role }[] = [
-  { name: 'sh.investigator', agency: 'sh-psb', role: 'INVESTIGATOR' },
-  { name: 'sh.lead', agency: 'sh-psb', role: 'TASK_FORCE_LEAD' },
-  { name: 'pudong.investigator', agency: 'sh-pudong-psb', role: 'INVESTIGATOR' },
-  { name: 'fj.investigator', agency: 'fj-longyan-psb', role: 'INVESTIGATOR' },
-  { name: 'gd.investigator', agency: 'gd-shenzhen-psb', role: 'INVESTIGATOR' },
-  { name: 'mps.analyst', agency: 'mps-cid', role: 'ANALYST' },
-  { name: 'mps.admin', agency: 'mps-cid', role: 'ADMIN' },
-];
 
 /** Creates the demo agencies and users (those missing); returns the new users' passwords. */
 export async function createDemoUsers(accounts: AccountStore, audit: AuditLog): Promise<{ name: string; agency: string; role: Role; password: string }[]> {

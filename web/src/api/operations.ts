@@ -120,6 +120,14 @@ export const GangQuery = graphql(
   [NodeFields, LinkFields],
 );
 
+/** Which of the demo stories' first nodes the viewer can see, and the agencies' names to say who holds the others. */
+export const StoryAccessQuery = graphql(`
+  query StoryAccess($ids: [ID!]!) {
+    nodes(ids: $ids) { id }
+    agencies { id name }
+  }
+`);
+
 export const InvestigationsQuery = graphql(`
   query Investigations($limit: Int) {
     investigations(limit: $limit) { id name version elementCount updatedAt updatedBy }

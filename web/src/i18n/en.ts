@@ -56,6 +56,8 @@ export const en: Record<MessageKey, string> = {
   'story.wang.title': 'Ms Wang did not pay',
   'story.wang.text': 'After a call from a “Shanghai police officer”, the 96110 warning line called her back and officers reached Wang Guifang before she paid. The caller’s number belongs to the 7·30 gang.',
   'story.wang.action': 'Open the case',
+  'story.hidden': 'This story’s records are held by {agency}; your agency cannot see them.',
+  'story.hiddenDemo': 'This story’s records are held by {agency}; your agency cannot see them. Log in as the demo user {user} to open it.',
 
   'search.label': 'Search a number, card, name, case number or handle',
   'search.placeholder': 'e.g. +8617093073001, 1007, 林海峰, A3101…',

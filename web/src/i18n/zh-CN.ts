@@ -57,6 +57,8 @@ export const zhCN = {
   'story.wang.title': '王阿姨没有转账',
   'story.wang.text': '“上海警察”来电后，96110 预警专线回拨，派出所民警赶到，王桂芳未受损失。来电号码属于“7·30”团伙。',
   'story.wang.action': '打开案件',
+  'story.hidden': '此案例的记录由{agency}掌握，您所在的机构看不到。',
+  'story.hiddenDemo': '此案例的记录由{agency}掌握，您所在的机构看不到；以演示用户 {user} 登录即可打开。',
 
   'search.label': '搜索号码、卡号、姓名、案件编号或账号',
   'search.placeholder': '例如 +8617093073001、1007、林海峰、A3101…',
