@@ -13,7 +13,7 @@ import { iso } from './time';
 import type { TruthGang, TruthRecord } from './truth';
 import { groups } from './truth';
 import type { BundleRecord, LinkRecord, NodeRecord, Props, SourceRecord } from './types';
-import { HUB_IDS, type World } from './world';
+import { HUB_IDS, HUBS, type World } from './world';
 
 export type TruthSink = (r: TruthRecord) => void;
 
@@ -240,19 +240,33 @@ function* emitCase(
   yield y(phoneNode(c.victimPhone, owner));
   yield y(cardNode(c.victimCard, owner));
   if (c.victimAccount) yield y(accountNode(c.victimAccount, owner));
-  // What this agency saw of the gang's identifiers: the same ids, under its own name.
-  if (owner !== g.lead.id) {
-    const restate = function* (id: string, make: () => NodeRecord): Generator<BundleRecord> {
-      const k = `${owner}|${id}`;
-      if (!restated.has(k)) {
-        restated.add(k);
-        yield y(make());
-      }
-    };
-    if (c.scamPhone && !HUB_IDS.has(c.scamPhone.id)) yield* restate(c.scamPhone.id, () => phoneNode(c.scamPhone!, owner));
-    if (c.scamAccount) yield* restate(c.scamAccount.id, () => accountNode(c.scamAccount!, owner));
-    for (const k of c.collection) yield* restate(k.id, () => cardNode(k, owner));
-  }
+  // What this agency recorded, under its own name: the gang's identifiers it saw, and every other
+  // node its links reach — its bank statements name the cards down the trail, its call records the
+  // phones and hotlines, its suspects' statements the people — so that its own money trail does
+  // not stop where another agency's card begins. The lead agency states its gang's nodes with the
+  // gang, and restates here only the public hotlines its cases reach.
+  const restate = function* (id: string, make: () => NodeRecord): Generator<BundleRecord> {
+    const k = `${owner}|${id}`;
+    if (!restated.has(k)) {
+      restated.add(k);
+      yield y(make());
+    }
+  };
+  const lead = owner === g.lead.id;
+  const own = new Set([c.victim.id, c.victimPhone.id, c.victimCard.id, c.victimAccount?.id]);
+  const recorded = function* (id: string, make: () => NodeRecord): Generator<BundleRecord> {
+    const hub = HUBS.find((h) => h.id === id);
+    if (hub) yield* restate(id, () => node(hub.label, hub.id, owner, hub.props));
+    else if (!lead && !own.has(id)) yield* restate(id, make);
+  };
+  if (c.scamPhone) yield* recorded(c.scamPhone.id, () => phoneNode(c.scamPhone!, owner));
+  if (c.scamAccount) yield* recorded(c.scamAccount.id, () => accountNode(c.scamAccount!, owner));
+  for (const k of c.collection) yield* recorded(k.id, () => cardNode(k, owner));
+  for (const h of c.hubs) yield* recorded(h.id, () => node('Phone', h.id, owner, {}));
+  for (const s of c.suspects) yield* recorded(g.members[s]!.person.id, () => personNode(g.members[s]!.person, owner));
+  for (const k of c.calls) for (const p of [k.from, k.to]) yield* recorded(p.id, () => phoneNode(p, owner));
+  for (const k of c.contacts) for (const a of [k.from, k.to]) yield* recorded(a.id, () => accountNode(a, owner));
+  for (const t of c.transfers) for (const tx of t.trail) for (const k of [tx.from, tx.to]) yield* recorded(k.id, () => cardNode(k, owner));
 
   const report = [srcReport];
   const bank = [srcBank];
