@@ -248,11 +248,11 @@ describe.each([
   it('has every link’s agency hold both its ends, so an agency’s own money trail and call records do not stop at another agency’s node', () => {
     const owners = new Map<string, Set<string>>();
     for (const r of records) if (r.kind === 'node') owners.set(r.id, (owners.get(r.id) ?? new Set()).add(r.owner!));
-    const sellers = new Set(records.filter((r): r is LinkRecord => r.kind === 'link' && r.type === 'KNOWS' && r.sources.every((s) => s.includes(':stmt:'))).map((r) => r.from));
+    const sellers = new Set(records.filter((r): r is LinkRecord => r.kind === 'link' && r.type === 'KNOWS' && (r.sources ?? []).every((s) => s.includes(':stmt:'))).map((r) => r.from));
     // Left as they are: the warning line's calls to people not (yet) victims, and a card or information seller
     // whom a second gang's lead agency knows of only through its own suspects' statements.
-    const excepted = (l: LinkRecord) => (l.type === 'CALLED' && l.from === 'phone:96110' && l.sources.every((s) => s.endsWith(':warn'))) || (l.type === 'KNOWS' && sellers.has(l.from));
-    const unheld = records.filter((r): r is LinkRecord => r.kind === 'link' && !excepted(r) && ![r.from, r.to].every((id) => owners.get(id)?.has(r.owner)));
+    const excepted = (l: LinkRecord) => (l.type === 'CALLED' && l.from === 'phone:96110' && (l.sources ?? []).every((s) => s.endsWith(':warn'))) || (l.type === 'KNOWS' && sellers.has(l.from));
+    const unheld = records.filter((r): r is LinkRecord => r.kind === 'link' && !excepted(r) && ![r.from, r.to].every((id) => owners.get(id)?.has(r.owner!)));
     expect(unheld.slice(0, 3).map((l) => `${l.type} ${l.from} -> ${l.to} by ${l.owner}`)).toEqual([]);
   });
 
