@@ -21,6 +21,9 @@ export interface RowRelations {
   links: RowRelation[];
 }
 
+/** The relations of a row that shows none: one frozen value for all such rows. */
+const NONE: RowRelations = Object.freeze({ people: Object.freeze([]) as never[], devices: Object.freeze([]) as never[], links: Object.freeze([]) as never[] });
+
 /**
  * What a row says about who holds and uses what. A device (a statement's MAC, a call record's
  * IMEI) is a Device by its normalised id. The model links a device only to a person (USES), so
@@ -30,6 +33,8 @@ export interface RowRelations {
  * the preview both read rows through this, so the preview shows what the import will write.
  */
 export function rowRelations(row: ReadRow): RowRelations {
+  // Most statements name no ID numbers or devices: no objects a row for them.
+  if (row.ownId === null && (row.kind === 'transfer' ? row.mac === null && row.counterId === null : row.imei === null)) return NONE;
   const out: RowRelations = { people: [], devices: [], links: [] };
   let device: string | null = null;
   if (row.kind === 'transfer' && row.mac !== null) out.devices.push({ id: (device = macId(row.mac)), props: {} });

@@ -121,19 +121,32 @@ export class SheetBatch {
     return batch;
   }
 
+  // A card or phone is named on every row: once staged, a row only fills in what earlier rows lacked,
+  // and makes no objects for it.
   private card(number: string, holder: string, bank: string): string {
-    return this.node(cardId(number), 'BankCard', { number }, { holderName: holder, bank });
+    const id = cardId(number);
+    const node = this.nodes.get(id) ?? this.node(id, 'BankCard', { number });
+    fill(node.props, 'holderName', holder);
+    fill(node.props, 'bank', bank);
+    return id;
   }
 
   private phone(e164: string, region: string): string {
-    return this.node(phoneId(e164), 'Phone', { number: e164 }, { homeRegion: region });
+    const id = phoneId(e164);
+    fill((this.nodes.get(id) ?? this.node(id, 'Phone', { number: e164 })).props, 'homeRegion', region);
+    return id;
   }
 
   /** The node `id`, staged once with `props`; `more` adds the non-empty values that earlier rows lacked. */
-  private node(id: string, label: NodeInput['label'], props: Props, more: Record<string, string> = {}): string {
+  private node(id: string, label: NodeInput['label'], props: Props, more: Record<string, string> = {}): NodeInput {
     let node = this.nodes.get(id);
     if (!node) this.nodes.set(id, (node = { id, label, owner: this.owner, props }));
-    for (const k in more) if (more[k] !== '' && node.props[k] === undefined) node.props[k] = more[k]!;
-    return id;
+    for (const k in more) fill(node.props, k, more[k]!);
+    return node;
   }
+}
+
+/** Sets `props[key]` to a non-empty `value` when it has none yet. */
+function fill(props: Props, key: string, value: string): void {
+  if (value !== '' && props[key] === undefined) props[key] = value;
 }

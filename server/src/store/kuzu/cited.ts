@@ -9,8 +9,8 @@
  */
 export const CITED_COLUMNS = { citedIn: 'STRING', citedRow: 'INT64' } as const;
 
-/** A citation's part before a row number with no leading zero that a double holds exactly, and that number. */
-const ENDS_IN_ROW = /^([^]*[^0-9])(0|[1-9][0-9]{0,14})$/;
+/** The most digits of a row number stored split: a double holds any of them exactly. */
+const MAX_ROW_DIGITS = 15;
 
 export interface SplitSources {
   citedIn: string | null;
@@ -24,10 +24,28 @@ const NONE: readonly string[] = [];
 /** The columns that store `sources`: its first citation split off when it ends in a row number. */
 export function splitSources(sources: readonly string[]): SplitSources {
   if (sources.length === 0) return NOT_SPLIT(sources);
-  const m = ENDS_IN_ROW.exec(sources[0]!);
-  if (!m) return NOT_SPLIT(sources);
-  return { citedIn: m[1]!, citedRow: Number(m[2]), sources: sources.length === 1 ? NONE : sources.slice(1) };
+  const first = sources[0]!;
+  const at = rowNumberAt(first);
+  if (at === -1) return NOT_SPLIT(sources);
+  return { citedIn: first.slice(0, at), citedRow: Number(first.slice(at)), sources: sources.length === 1 ? NONE : sources.slice(1) };
 }
+
+/**
+ * Where the row number `citation` ends in begins: its trailing digits, when something other than
+ * a digit comes before them and they are `0` or have no leading zero and at most MAX_ROW_DIGITS;
+ * else -1. A scan from the end rather than a regular expression: it runs for every link of a
+ * million-row statement.
+ */
+function rowNumberAt(citation: string): number {
+  let at = citation.length;
+  while (at > 0 && isDigit(citation.charCodeAt(at - 1))) at--;
+  const digits = citation.length - at;
+  if (at === 0 || digits === 0 || digits > MAX_ROW_DIGITS) return -1;
+  return digits > 1 && citation.charCodeAt(at) === ZERO ? -1 : at;
+}
+
+const ZERO = 48;
+const isDigit = (code: number) => code >= ZERO && code <= ZERO + 9;
 
 /** The sources a stored row's columns hold (`citedIn` null: none split off). */
 export function joinSources(citedIn: string | null | undefined, citedRow: unknown, sources: readonly string[] | null | undefined): string[] {
