@@ -7,7 +7,7 @@
  *   npx tsx test/bench/sheets.ts [--rows 1000000] [--dir test/bench/tmp/sheets]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -22,6 +22,14 @@ const opts = new Command()
   .option('--dir <dir>', 'work folder (emptied)', join('test', 'bench', 'tmp', 'sheets'))
   .parse()
   .opts<{ rows: number; dir: string }>();
+
+/** What `npm run <name>` runs after `node` (its flags, then the script), without npm's own start-up in the timing. */
+function npmScriptArgs(name: string): string[] {
+  const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts[name]!;
+  const [node, ...args] = script.split(' ');
+  if (node !== 'node') throw new Error(`npm run ${name} does not start with node: ${script}`);
+  return args;
+}
 
 rmSync(opts.dir, { recursive: true, force: true });
 mkdirSync(opts.dir, { recursive: true });
@@ -40,7 +48,7 @@ const parseRate = read / ((performance.now() - start) / 1000);
 console.error('sheets: npm run import-sheet into a fresh embedded store ...');
 const loadBefore = loadavg()[0]!;
 start = performance.now();
-const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/import-sheet.ts', file, '--agency', 'bench', '--by', 'bench', '--json'], {
+const run = spawnSync(process.execPath, [...npmScriptArgs('import-sheet'), file, '--agency', 'bench', '--by', 'bench', '--json'], {
   encoding: 'utf8',
   env: { ...process.env, DATA_DIR: join(opts.dir, 'data'), GRAPH_STORE: 'embedded' },
   stdio: ['ignore', 'pipe', 'inherit'],
