@@ -189,10 +189,10 @@ export class CypherGraphStore implements GraphStore {
     const hops = clamp(options.hops, 1, STORE_LIMITS.maxHops);
     const limit = clamp(options.limit, 0, STORE_LIMITS.maxLimit);
     const linkTypes = options.linkTypes?.length ? options.linkTypes : LINK_TYPE_NAMES;
-    const params = { ...viewerParams(viewer), ...window(options), linkTypes };
     const labels = new Set<Label>(options.labels?.length ? options.labels : LABEL_NAMES);
     const cache = viewer.agencies.length > 0 ? this.cache?.current() : null;
     if (cache) return cachedNeighborhood(cache, viewer, ids, { hops, limit, labels, linkTypes, window: window(options) });
+    const params = { ...viewerParams(viewer), ...window(options), linkTypes };
     const seeds = await this.getNodes(viewer, ids);
     const visible = visibleTo(viewer);
     const seedIds = new Set(seeds.map((s) => s.id));

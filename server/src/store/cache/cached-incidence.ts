@@ -17,8 +17,9 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  */
 export function cachedIncidence(cache: GraphCache, viewer: Viewer, caseIds: string[] | null, options: Pick<IncidenceOptions, 'casesPerIdentifier' | 'sharedOnly'>): CaseIncidence {
   const { casesPerIdentifier, sharedOnly } = options;
-  const visible = visibleNodes(cache, viewer);
-  const filter = linkFilter(cache, viewer, ['INVOLVES', 'SUSPECT_IN'], null);
+  const sight = cache.visibleOwnerSets(viewer);
+  const visible = visibleNodes(cache, sight);
+  const filter = linkFilter(cache, sight, ['INVOLVES', 'SUSPECT_IN'], null);
   const isCase = (v: number) => cache.nodeLabel[v] === CASE;
   /** The visible nodes across visible INVOLVES and SUSPECT_IN links from `v`, once each. */
   const across = (v: number): number[] => {
@@ -40,7 +41,7 @@ export function cachedIncidence(cache: GraphCache, viewer: Viewer, caseIds: stri
   };
 
   let targets: number[];
-  if (caseIds) targets = visibleIndexes(cache, viewer, caseIds).filter(isCase);
+  if (caseIds) targets = visibleIndexes(cache, sight, caseIds).filter(isCase);
   else {
     targets = [];
     for (let v = 0; v < cache.nodeCount; v++) if (isCase(v) && visible(v)) targets.push(v);

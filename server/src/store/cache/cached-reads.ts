@@ -3,18 +3,18 @@ import type { GraphLink, GraphNode, LinkedCase, Neighborhood, PathsResult, Viewe
 import { linkIdentity } from '../batch-check';
 import { hopLink } from '../path-links';
 import type { GraphCache } from './graph-cache';
-import { linkFilter, linksAmong, nearest, passes, reach, shortestRoutes } from './traverse';
+import { linkFilter, linksAmong, nearest, ownerSetsOf, passes, reach, shortestRoutes, type Sight } from './traverse';
 
 /** The port's reads that walk the graph, answered from a GraphCache (same results as cypher-store.ts). */
 
-export function visibleNodes(cache: GraphCache, viewer: Viewer): (v: number) => boolean {
-  const visible = cache.visibleOwnerSets(viewer);
+export function visibleNodes(cache: GraphCache, sight: Sight): (v: number) => boolean {
+  const visible = ownerSetsOf(cache, sight);
   return (v) => visible[cache.nodeOwners[v]!] === 1;
 }
 
 /** Indexes of the visible nodes among `ids`, in the order asked, once each. */
-export function visibleIndexes(cache: GraphCache, viewer: Viewer, ids: string[]): number[] {
-  const visible = visibleNodes(cache, viewer);
+export function visibleIndexes(cache: GraphCache, sight: Sight, ids: string[]): number[] {
+  const visible = visibleNodes(cache, sight);
   const out: number[] = [];
   for (const id of new Set(ids)) {
     const v = cache.indexOf(id);
@@ -28,8 +28,9 @@ export function cachedNodes(cache: GraphCache, viewer: Viewer, ids: string[]): G
 }
 
 export function cachedSubgraph(cache: GraphCache, viewer: Viewer, ids: string[], linkTypes: readonly LinkType[]) {
-  const nodes = visibleIndexes(cache, viewer, ids);
-  return { nodes: nodes.map((v) => cache.node(v)), links: linksAmong(cache, nodes, linkFilter(cache, viewer, linkTypes, null)) };
+  const sight = cache.visibleOwnerSets(viewer);
+  const nodes = visibleIndexes(cache, sight, ids);
+  return { nodes: nodes.map((v) => cache.node(v)), links: linksAmong(cache, nodes, linkFilter(cache, sight, linkTypes, null)) };
 }
 
 export interface CachedNeighborhoodOptions {
@@ -41,9 +42,10 @@ export interface CachedNeighborhoodOptions {
 }
 
 export function cachedNeighborhood(cache: GraphCache, viewer: Viewer, ids: string[], o: CachedNeighborhoodOptions): Neighborhood {
-  const seeds = visibleIndexes(cache, viewer, ids);
-  const filter = linkFilter(cache, viewer, o.linkTypes, o.window);
-  const reached = nearest(cache, reach(cache, seeds, o.hops, filter), visibleNodes(cache, viewer), o.labels, o.limit);
+  const sight = cache.visibleOwnerSets(viewer);
+  const seeds = visibleIndexes(cache, sight, ids);
+  const filter = linkFilter(cache, sight, o.linkTypes, o.window);
+  const reached = nearest(cache, reach(cache, seeds, o.hops, filter), visibleNodes(cache, sight), o.labels, o.limit);
   const nodes = [...seeds.map((v) => cache.node(v)), ...reached.kept];
   const links = linksAmong(cache, [...seeds, ...reached.keptIndexes], filter);
   return { nodes, links, truncated: reached.total > o.limit, beyond: reached.beyond };
@@ -53,10 +55,11 @@ export function cachedPaths(cache: GraphCache, viewer: Viewer, from: string, to:
   const a = cache.indexOf(from);
   const b = cache.indexOf(to);
   if (a === undefined || b === undefined) return { nodes: [], links: [], paths: [] };
-  const visible = visibleNodes(cache, viewer);
+  const sight = cache.visibleOwnerSets(viewer);
+  const visible = visibleNodes(cache, sight);
   // As in cypher-store.ts: the shortest routes over visible links, less those through nodes the
   // viewer may not see; parallel links make one route.
-  const routes = shortestRoutes(cache, a, b, o.maxHops, linkFilter(cache, viewer, o.linkTypes, null), o.k * 4)
+  const routes = shortestRoutes(cache, a, b, o.maxHops, linkFilter(cache, sight, o.linkTypes, null), o.k * 4)
     .filter((r) => r.nodes.every(visible))
     .map((r) => ({ ...r, key: r.nodes.map((v) => cache.nodeId(v)).join('>') }))
     .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
@@ -74,8 +77,9 @@ export function cachedPaths(cache: GraphCache, viewer: Viewer, from: string, to:
 
 /** One layer of a money trail: visible transfers out of these cards at or after `after`, as transfers-from.cypher. */
 export function cachedTransfersOut(cache: GraphCache, viewer: Viewer, cardIds: string[], after: string): GraphLink[] {
-  const visible = visibleNodes(cache, viewer);
-  const filter = linkFilter(cache, viewer, ['TRANSFERRED'], { from: after, to: '9999-12-31T23:59:59.999Z' });
+  const sight = cache.visibleOwnerSets(viewer);
+  const visible = visibleNodes(cache, sight);
+  const filter = linkFilter(cache, sight, ['TRANSFERRED'], { from: after, to: '9999-12-31T23:59:59.999Z' });
   const out: GraphLink[] = [];
   for (const id of new Set(cardIds)) {
     const a = cache.indexOf(id);
@@ -90,8 +94,9 @@ export function cachedTransfersOut(cache: GraphCache, viewer: Viewer, cardIds: s
 
 /** Visible transfers into or out of these cards at or after `after`, as transfers-from.cypher and transfers-into.cypher together. */
 export function cachedTransfersAt(cache: GraphCache, viewer: Viewer, cardIds: string[], after: string): GraphLink[] {
-  const visible = visibleNodes(cache, viewer);
-  const filter = linkFilter(cache, viewer, ['TRANSFERRED'], { from: after, to: '9999-12-31T23:59:59.999Z' });
+  const sight = cache.visibleOwnerSets(viewer);
+  const visible = visibleNodes(cache, sight);
+  const filter = linkFilter(cache, sight, ['TRANSFERRED'], { from: after, to: '9999-12-31T23:59:59.999Z' });
   const seen = new Set<number>();
   const out: GraphLink[] = [];
   for (const id of new Set(cardIds)) {
@@ -111,9 +116,10 @@ export function cachedTransfersAt(cache: GraphCache, viewer: Viewer, cardIds: st
 /** Cases sharing an identifier (both INVOLVES it) or a suspect (both SUSPECT_IN) with a case, as linked-cases.cypher. */
 export function cachedLinkedCases(cache: GraphCache, viewer: Viewer, caseId: string): LinkedCase[] {
   const c = cache.indexOf(caseId);
-  const visible = visibleNodes(cache, viewer);
+  const sight = cache.visibleOwnerSets(viewer);
+  const visible = visibleNodes(cache, sight);
   if (c === undefined || !visible(c)) return [];
-  const filter = linkFilter(cache, viewer, ['INVOLVES', 'SUSPECT_IN'], null);
+  const filter = linkFilter(cache, sight, ['INVOLVES', 'SUSPECT_IN'], null);
   const shared = new Map<string, Set<number>>();
   cache.forEachLink(c, (r1) => {
     if (!passes(cache, filter, r1)) return;

@@ -20,11 +20,19 @@ export interface LinkFilter {
   to: number;
 }
 
-export function linkFilter(cache: GraphCache, viewer: Viewer, linkTypes: readonly LinkType[], window: { from: string; to: string } | null): LinkFilter {
+/**
+ * A viewer, or the owner sets it may see (GraphCache.visibleOwnerSets) worked out once by a read
+ * that asks more than once: working them out lists the viewer's principals anew each time.
+ */
+export type Sight = Viewer | Uint8Array;
+
+export const ownerSetsOf = (cache: GraphCache, sight: Sight): Uint8Array => (sight instanceof Uint8Array ? sight : cache.visibleOwnerSets(sight));
+
+export function linkFilter(cache: GraphCache, sight: Sight, linkTypes: readonly LinkType[], window: { from: string; to: string } | null): LinkFilter {
   const types = new Uint8Array(LINK_TYPE_NAMES.length);
   for (const t of linkTypes) types[LINK_TYPE_NAMES.indexOf(t)] = 1;
   return {
-    visible: cache.visibleOwnerSets(viewer),
+    visible: ownerSetsOf(cache, sight),
     types,
     from: window ? Date.parse(window.from) : -Infinity,
     to: window ? Date.parse(window.to) : Infinity,
