@@ -8,17 +8,26 @@ const MAX_BODY_BYTES = API_LIMITS.bundleBytes.max + 1024 * 1024;
 
 class TooLarge extends Error {}
 
-async function bodyOf(req: IncomingMessage): Promise<Buffer<ArrayBuffer> | undefined> {
-  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new TooLarge();
-  const chunks: Buffer<ArrayBuffer>[] = [];
-  let bytes = 0;
-  for await (const chunk of req) {
-    bytes += (chunk as Buffer).length;
-    if (bytes > MAX_BODY_BYTES) throw new TooLarge();
-    chunks.push(chunk as Buffer<ArrayBuffer>);
-  }
-  return chunks.length === 0 ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+/**
+ * The body, read with 'data' events: an async iterator over the request cost a promise and a
+ * generator step per chunk, a visible share of a small query's time. Past the limit the request
+ * is destroyed (its socket too), as ending the iteration early did.
+ */
+function bodyOf(req: IncomingMessage): Promise<Buffer<ArrayBuffer> | undefined> {
+  if (req.method === 'GET' || req.method === 'HEAD') return Promise.resolve(undefined);
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.reject(new TooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer<ArrayBuffer>[] = [];
+    let bytes = 0;
+    req.on('data', (chunk: Buffer<ArrayBuffer>) => {
+      bytes += chunk.length;
+      if (bytes <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.destroy();
+      reject(new TooLarge());
+    });
+    req.on('end', () => resolve(chunks.length === 0 ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
 function toRequest(app: App, req: IncomingMessage, origin: string, body: Buffer<ArrayBuffer> | undefined): Request {
@@ -44,10 +53,10 @@ async function answered(app: App, req: IncomingMessage, res: ServerResponse, bod
   if (!answer) return false;
   const headers: string[] = [];
   for (const name in answer.headers) headers.push(name, answer.headers[name]!);
-  const bytes = Buffer.from(answer.body);
-  headers.push('content-length', String(bytes.length));
+  // The text goes to the socket as it is (encoded there), not copied into a Buffer first.
+  headers.push('content-length', String(Buffer.byteLength(answer.body)));
   res.writeHead(answer.status, headers);
-  res.end(bytes);
+  res.end(answer.body);
   return true;
 }
 
