@@ -11,7 +11,12 @@ export function sheetSourceId(sha256: string): string {
 
 /** A row citation, what a link's `sources` holds: the file's Source, the sheet and the row. */
 export function rowCitation(sha256: string, sheet: string, row: number): string {
-  return `${sheetSourceId(sha256)}#${sheet}!${row}`;
+  return `${citationPrefix(sha256, sheet)}${row}`;
+}
+
+/** What every row citation of a sheet has before its row number. */
+function citationPrefix(sha256: string, sheet: string): string {
+  return `${sheetSourceId(sha256)}#${sheet}!`;
 }
 
 export interface Citation {
@@ -49,6 +54,7 @@ export class SheetBatch {
   private sources: SourceRecord[] = [];
   /** Holder and device links staged so far in this import (kept across batches). */
   private readonly related = new Set<string>();
+  private citing: { sheet: string | null; prefix: string } = { sheet: null, prefix: '' };
   rows = 0;
 
   constructor(
@@ -78,12 +84,13 @@ export class SheetBatch {
 
   add(row: ReadRow, sheet: string, n: number): void {
     this.rows++;
-    const sources = [rowCitation(this.sha256, sheet, n)];
+    const sources = [this.cite(sheet, n)];
     this.holders(row, sheet, n);
     if (row.kind === 'transfer') {
       const own = this.card(row.own, row.ownHolder, '');
       const counter = this.card(row.counter!, row.counterName, row.counterBank);
-      const [from, to] = row.way === 'out' ? [own, counter] : [counter, own];
+      const from = row.way === 'out' ? own : counter;
+      const to = row.way === 'out' ? counter : own;
       const props: Props = { amount: row.fen, at: row.at };
       if (row.txId !== '') props.txId = row.txId;
       // Without a transaction id, what both statements agree on names the transfer.
@@ -92,7 +99,8 @@ export class SheetBatch {
     } else {
       const own = this.phone(row.own, '');
       const other = this.phone(row.other, row.otherRegion);
-      const [from, to] = row.way === 'out' ? [own, other] : [other, own];
+      const from = row.way === 'out' ? own : other;
+      const to = row.way === 'out' ? other : own;
       this.links.push({ type: 'CALLED', from, to, key: row.at, owner: this.owner, sources, props: { at: row.at, seconds: row.seconds } });
     }
   }
@@ -101,7 +109,7 @@ export class SheetBatch {
     const { people, devices, links } = rowRelations(row);
     for (const d of devices) this.node(d.id, 'Device', d.props);
     for (const p of people) this.node(p.id, 'Person', { idNumber: p.idNumber }, { name: p.name });
-    for (const l of links) this.relate(l.type, l.from, l.to, () => [rowCitation(this.sha256, sheet, n)]);
+    for (const l of links) this.relate(l.type, l.from, l.to, () => [this.cite(sheet, n)]);
   }
 
   private relate(type: 'HOLDS' | 'USES', from: string, to: string, sources: () => string[]): void {
@@ -109,6 +117,12 @@ export class SheetBatch {
     if (this.related.has(identity)) return;
     this.related.add(identity);
     this.links.push({ type, from, to, key: '', owner: this.owner, sources: sources(), props: {} });
+  }
+
+  /** rowCitation(sha256, sheet, n), its part before the row number made once a sheet. */
+  private cite(sheet: string, n: number): string {
+    if (sheet !== this.citing.sheet) this.citing = { sheet, prefix: citationPrefix(this.sha256, sheet) };
+    return this.citing.prefix + n;
   }
 
   /** The batch to write, and a fresh one begun. */
@@ -122,19 +136,22 @@ export class SheetBatch {
   }
 
   // A card or phone is named on every row: once staged, a row only fills in what earlier rows lacked,
-  // and makes no objects for it.
+  // and makes no objects for it. Its id is the staged node's own string, so a million links name
+  // their ends with the cards' few strings (kept once, their hashes computed once) rather than a
+  // new string each.
   private card(number: string, holder: string, bank: string): string {
     const id = cardId(number);
     const node = this.nodes.get(id) ?? this.node(id, 'BankCard', { number });
     fill(node.props, 'holderName', holder);
     fill(node.props, 'bank', bank);
-    return id;
+    return node.id;
   }
 
   private phone(e164: string, region: string): string {
     const id = phoneId(e164);
-    fill((this.nodes.get(id) ?? this.node(id, 'Phone', { number: e164 })).props, 'homeRegion', region);
-    return id;
+    const node = this.nodes.get(id) ?? this.node(id, 'Phone', { number: e164 });
+    fill(node.props, 'homeRegion', region);
+    return node.id;
   }
 
   /** The node `id`, staged once with `props`; `more` adds the non-empty values that earlier rows lacked. */

@@ -104,7 +104,15 @@ async function writeLinks(s: KuzuSession, copy: Copier, links: CheckedLink[], ex
     if (!fresh) byType.set(l.type, (fresh = []));
     fresh.push(l);
   }
-  const row = (l: CheckedLink) => ({ from: l.from, to: l.to, key: l.key, owner: l.owner, owners: encodeOwners(l.owners), ...splitSources(l.sources), createdAt: now, createdBy: by });
+  // Nearly every link of a batch has one owner: each one's owners string made once, not once a link.
+  const sole = new Map<string, string>();
+  const ownersOf = (owners: string[]) => {
+    if (owners.length !== 1) return encodeOwners(owners);
+    let text = sole.get(owners[0]!);
+    if (text === undefined) sole.set(owners[0]!, (text = encodeOwners(owners)));
+    return text;
+  };
+  const row = (l: CheckedLink) => ({ from: l.from, to: l.to, key: l.key, owner: l.owner, owners: ownersOf(l.owners), ...splitSources(l.sources), createdAt: now, createdBy: by });
   for (const [type, fresh] of byType) await copy(type, fresh, row, (l) => l.props);
 
   let linksUpdated = 0;
