@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import cytoscape, { type Core } from 'cytoscape';
-import { afterPan, keepLayersWarm, panOnLayers, panOptions, queueLayers, settled } from './warm-layers';
+import { afterPan, keepLayersWarm, panOnLayers, panOptions } from './warm-layers';
+import { fakeLayeredCanvas } from './fake-layered-canvas';
 
 let cy: Core | undefined;
 afterEach(() => cy?.destroy());
@@ -8,25 +9,27 @@ afterEach(() => cy?.destroy());
 describe('keepLayersWarm', () => {
   it('does nothing without a canvas renderer (headless), and stops cleanly', async () => {
     cy = cytoscape({ headless: true, elements: [{ data: { id: 'a' } }] });
-    expect(queueLayers(cy)).toBe('done');
     const stop = keepLayersWarm(cy, 1);
     cy.emit('render');
     await new Promise((r) => setTimeout(r, 10));
     stop();
     cy.emit('render');
-    expect(queueLayers(cy)).toBe('done');
   });
 
-  it('is done at once on a destroyed canvas', () => {
-    const gone = cytoscape({ headless: true });
-    gone.destroy();
-    expect(queueLayers(gone)).toBe('done');
-  });
-});
-
-describe('settled', () => {
-  it('waits until the last change is settleMs old (a canvas never changed is settled)', () => {
-    expect([settled(1299, 1000, 300), settled(1300, 1000, 300), settled(5, undefined, 300)]).toEqual([false, true, true]);
+  it('makes the bitmap once a drawn frame is `delayMs` old, in shares, and stops when asked', async () => {
+    const c = fakeLayeredCanvas(300);
+    const stop = keepLayersWarm(c.cy, 1);
+    c.cy.emit('render');
+    while (c.drawn() < 300) await new Promise((r) => setTimeout(r, 1));
+    // The last share's raster is the task after its drawing.
+    await new Promise((r) => setTimeout(r, 5));
+    expect(c.log.slice(0, 3)).toEqual(['allocate 40x30', 'layer on the canvas made ahead', 'raster 64']);
+    expect(c.log.slice(2).reduce((n, l) => n + Number(l.replace('raster ', '')), 0)).toBe(300);
+    stop();
+    c.log.length = 0;
+    c.cy.emit('render');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(c.log).toEqual([]);
   });
 });
 

@@ -10,75 +10,37 @@
  * frame: 5,000 nodes and 10,000 edges panned by code at 0.7–1 frames/s in the bench (software
  * canvas, busy machine), and at 40 frames/s once the bitmap was complete.
  *
- * `keepLayersWarm` queues the bitmap of the current zoom level 300 ms after each drawn frame
- * (once changes have settled). The renderer then fills it in idle frames, at most ~15 ms a
- * frame, so this adds no long task. It reaches into the renderer's internals (Cytoscape 3.x
+ * `keepLayersWarm` makes the bitmap of the current zoom level 300 ms after each drawn frame
+ * (once changes have settled), in tasks of its own (layer-fill.ts), so this adds no long task.
+ * It reaches into the renderer's internals (Cytoscape 3.x
  * `renderer().data.lyrTxrCache`); where they are missing (the WebGL renderer, another version)
  * it does nothing.
  */
 import type { Core } from 'cytoscape';
-
-interface LayeredTextureCache {
-  firstGet?: boolean;
-  levelIsComplete?(lvl: number, eles: unknown[]): boolean;
-  skipping?: boolean;
-  /** performance.now() of the last change to any element. */
-  lastInvalidationTime?: number;
-  getLayers(eles: unknown[], pxRatio: number, lvl?: number): unknown;
-}
-
-interface CanvasRenderer {
-  data?: { lyrTxrCache?: LayeredTextureCache };
-  getPixelRatio?(): number;
-  getCachedZSortedEles?(): { nondrag?: unknown[] };
-}
+import { fillLayers, layersReady } from './layer-fill';
 
 /**
- * Whether the canvas has had no change for `settleMs`. Slices of a large addition come without a
- * drawn frame between them (cy-apply.ts holds those frames): a bitmap made in a pause between
- * two slices would be thrown away by the next one, after a long task to allocate it.
+ * From now on, makes the current zoom level's bitmap `delayMs` after each frame the canvas draws,
+ * once it has had no change for that long (`fillLayers`, in tasks of its own). Returns a stop
+ * function.
  */
-export const settled = (now: number, lastChange: number | undefined, settleMs: number): boolean => lastChange === undefined || now - lastChange >= settleMs;
-
-/**
- * Queues the current zoom level's texture (nothing when it is complete). 'later' when the canvas
- * changed less than `settleMs` ago (or 250 ms: the cache skips then), 'done' otherwise.
- */
-export function queueLayers(cy: Core, settleMs = 0): 'done' | 'later' {
-  if (cy.destroyed()) return 'done';
-  const r = (cy as unknown as { renderer(): CanvasRenderer | undefined }).renderer();
-  const ltc = r?.data?.lyrTxrCache;
-  // firstGet: the cache's first call draws every element at once (one long task); leave it to a frame.
-  if (!ltc || ltc.firstGet !== false || !r?.getCachedZSortedEles || !r.getPixelRatio) return 'done';
-  if (ltc.skipping || !settled(performance.now(), ltc.lastInvalidationTime, settleMs)) return 'later';
-  const eles = r.getCachedZSortedEles().nondrag;
-  if (eles && eles.length > 0) ltc.getLayers(eles, r.getPixelRatio());
-  return 'done';
-}
-
-/** True when the current zoom level's texture holds every element (false where there is none). */
-export function layersReady(cy: Core): boolean {
-  if (cy.destroyed()) return false;
-  const r = (cy as unknown as { renderer(): CanvasRenderer | undefined }).renderer();
-  const ltc = r?.data?.lyrTxrCache;
-  const eles = r?.getCachedZSortedEles?.().nondrag;
-  if (!ltc?.levelIsComplete || !eles || !r?.getPixelRatio) return false;
-  const lvl = Math.max(-4, Math.ceil(Math.log2(cy.zoom() * r.getPixelRatio())));
-  return ltc.levelIsComplete(lvl, eles);
-}
-
-/** From now on, queues the texture `delayMs` after each frame the canvas draws. Returns a stop function. */
 export function keepLayersWarm(cy: Core, delayMs = 300): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
   const later = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      // Still within 250 ms of a change (the cache skips then): try again later.
-      if (queueLayers(cy, delayMs) === 'later') later();
+      // A zoom or a change meanwhile needs another bitmap: the next frame's timer makes it.
+      const zoom = cy.zoom();
+      void fillLayers(cy, { settleMs: delayMs, over: () => stopped || cy.zoom() !== zoom }).then((done) => {
+        // Still within 250 ms of a change (the cache skips then): try again later.
+        if (done === 'later' && !stopped) later();
+      });
     }, delayMs);
   };
   cy.on('render', later);
   return () => {
+    stopped = true;
     clearTimeout(timer);
     if (!cy.destroyed()) cy.removeListener('render', later);
   };

@@ -15,7 +15,8 @@ import { applyView } from '../../../../web/src/workspace/canvas-apply';
 import { addSubgraph, applyLayout, move } from '../../../../web/src/workspace/commands';
 import { emptyDoc, type Position } from '../../../../web/src/workspace/doc';
 import { canvasView } from '../../../../web/src/workspace/view';
-import { keepLayersWarm, layersReady, panOnLayers } from '../../../../web/src/graph/warm-layers';
+import { keepLayersWarm, panOnLayers } from '../../../../web/src/graph/warm-layers';
+import { layersReady } from '../../../../web/src/graph/layer-fill';
 import { syntheticGang, syntheticGraph } from '../synthetic-gang';
 import type { BenchApi, PanResult } from './api';
 
