@@ -29,9 +29,20 @@ export function encodeOwners(owners: readonly string[]): string {
   return owners.length === 0 ? '' : `|${owners.join('|')}|`;
 }
 
-/** The owning agencies of a stored owners string: what the API shows as holders (grants left out). */
+/**
+ * The owning agencies of a stored owners string: what the API shows as holders (grants left out).
+ * Read in one pass: every record a read returns has its owners decoded.
+ */
 export function decodeOwners(encoded: unknown): string[] {
-  return tokens(encoded).filter((t) => !isGrant(t));
+  const owners: string[] = [];
+  if (typeof encoded !== 'string') return owners;
+  for (let pos = 0; pos < encoded.length; ) {
+    let bar = encoded.indexOf('|', pos);
+    if (bar < 0) bar = encoded.length;
+    if (bar > pos && !encoded.startsWith(GRANT_MARK, pos)) owners.push(encoded.slice(pos, bar));
+    pos = bar + 1;
+  }
+  return owners;
 }
 
 /** The grants (`~` principals) of a stored owners string. */

@@ -1,7 +1,6 @@
 import { allLinkProps, allNodeProps, LABEL_NAMES, LABELS, LINK_TYPE_NAMES, LINK_TYPES, type Label, type LinkType, type PropDef } from '../../domain/model';
 import type { GraphLink, GraphNode, PropValue, Props } from '../../domain/types';
-import { decodeOwners } from '../visibility';
-import { grantsOf } from '../mapping';
+import { decodeGrants, decodeOwners, GRANT_MARK } from '../visibility';
 import { fieldEnd, fieldValue } from './csv';
 
 /**
@@ -53,6 +52,61 @@ function fieldRanges(buf: Uint8Array, start: number, end: number, count: number)
 }
 
 const value = (buf: Uint8Array, r: Int32Array, column: number) => fieldValue(buf, r[2 * column]!, r[2 * column + 1]!);
+
+const QUOTE = 0x22;
+
+/**
+ * A row returned whole is decoded to text in one call and its fields are cut from that text:
+ * decoding each field on its own crossed into the engine's string code once a field, most of
+ * a row's cost. Commas and quotes are ASCII, and UTF-8 never has an ASCII byte inside a longer
+ * character, so the text's fields lie where the bytes' do (the same rules as csv.ts).
+ */
+class RowText {
+  readonly ranges = new Int32Array(2 * Math.max(NODE_COLUMNS.length, LINK_COLUMNS.length));
+  text = '';
+
+  /** Decodes `buf[start, end)` and finds its first `count` fields (reused by every call: decoding is synchronous). */
+  read(buf: Uint8Array, start: number, end: number, count: number): this {
+    const text = (this.text = (buf as Buffer).toString('utf8', start, end));
+    const length = text.length;
+    let pos = 0;
+    for (let f = 0; f < count; f++) {
+      let stop = pos;
+      if (pos <= length) {
+        if (text.charCodeAt(pos) !== QUOTE) {
+          stop = text.indexOf(',', pos);
+          if (stop < 0) stop = length;
+        } else {
+          stop = length;
+          for (let i = pos + 1; ; ) {
+            const q = text.indexOf('"', i);
+            if (q < 0) break;
+            if (text.charCodeAt(q + 1) === QUOTE) i = q + 2;
+            else {
+              stop = q + 1;
+              break;
+            }
+          }
+        }
+      }
+      this.ranges[2 * f] = pos;
+      this.ranges[2 * f + 1] = stop;
+      pos = stop + 1;
+    }
+    return this;
+  }
+
+  /** A field's value: null when unquoted and empty (csv.ts fieldValue). */
+  value(column: number): string | null {
+    const start = this.ranges[2 * column]!;
+    const stop = this.ranges[2 * column + 1]!;
+    if (start === stop) return null;
+    if (this.text.charCodeAt(start) !== QUOTE) return this.text.slice(start, stop);
+    const inner = this.text.slice(start + 1, stop - 1);
+    return inner.includes('"') ? inner.replaceAll('""', '"') : inner;
+  }
+}
+const row = new RowText();
 const column = (columns: string[], name: string) => columns.indexOf(name);
 
 /** For each label, the columns of its own properties: a row is decoded only as far as its label needs. */
@@ -65,28 +119,30 @@ const LINK_PLAN = new Map(
 const N = { id: column(NODE_COLUMNS, 'id'), label: column(NODE_COLUMNS, 'label'), owners: column(NODE_COLUMNS, 'owners'), createdAt: column(NODE_COLUMNS, 'createdAt'), updatedAt: column(NODE_COLUMNS, 'updatedAt') };
 const L = { key: column(LINK_COLUMNS, 'key'), owner: column(LINK_COLUMNS, 'owner'), owners: column(LINK_COLUMNS, 'owners'), sources: column(LINK_COLUMNS, 'sources'), createdAt: column(LINK_COLUMNS, 'createdAt'), createdBy: column(LINK_COLUMNS, 'createdBy') };
 
-function props(buf: Uint8Array, r: Int32Array, plan: { name: string; def: PropDef; at: number }[]): Props {
+function props(r: RowText, plan: { name: string; def: PropDef; at: number }[]): Props {
   const out: Props = {};
   for (const p of plan) {
-    const v = value(buf, r, p.at);
+    const v = r.value(p.at);
     if (v !== null) out[p.name] = typed(p.def, v);
   }
   return out;
 }
 
-/** The node whose row is `buf[start, end)`, as mapping.ts's toNode gives it. */
+/** An owners field's owning agencies and grants, split once (most records have no grant). */
+function ownership(encoded: string | null): { owners: string[]; grants: string[] } {
+  return { owners: decodeOwners(encoded), grants: encoded !== null && encoded.includes(GRANT_MARK) ? decodeGrants(encoded) : [] };
+}
+
+/** The node whose row is `buf[start, end)`, as mapping.ts's toNode gives it (keys in its order). */
 export function decodeNode(buf: Uint8Array, start: number, end: number): GraphNode {
-  const r = fieldRanges(buf, start, end, NODE_COLUMNS.length);
-  const label = value(buf, r, N.label) as Label;
-  return {
-    id: value(buf, r, N.id)!,
-    label,
-    owners: decodeOwners(value(buf, r, N.owners)),
-    ...grantsOf(value(buf, r, N.owners)),
-    props: props(buf, r, NODE_PLAN.get(label)!),
-    createdAt: value(buf, r, N.createdAt) ?? '',
-    updatedAt: value(buf, r, N.updatedAt) ?? '',
-  };
+  const r = row.read(buf, start, end, NODE_COLUMNS.length);
+  const id = r.value(N.id)!;
+  const label = r.value(N.label) as Label;
+  const { owners, grants } = ownership(r.value(N.owners));
+  const props_ = props(r, NODE_PLAN.get(label)!);
+  const createdAt = r.value(N.createdAt) ?? '';
+  const updatedAt = r.value(N.updatedAt) ?? '';
+  return grants.length > 0 ? { id, label, owners, grants, props: props_, createdAt, updatedAt } : { id, label, owners, props: props_, createdAt, updatedAt };
 }
 
 /**
@@ -103,22 +159,18 @@ export function decodeNodeText(buf: Uint8Array, start: number, end: number, name
   return out;
 }
 
-/** The link whose row is `buf[start, end)`, as mapping.ts's toLink gives it. */
+/** The link whose row is `buf[start, end)`, as mapping.ts's toLink gives it (keys in its order). */
 export function decodeLink(buf: Uint8Array, start: number, end: number, type: LinkType, from: string, to: string): GraphLink {
-  const r = fieldRanges(buf, start, end, LINK_COLUMNS.length);
-  const sources = value(buf, r, L.sources);
-  return {
-    type,
-    from,
-    to,
-    key: value(buf, r, L.key) ?? '',
-    owner: value(buf, r, L.owner) ?? '',
-    owners: decodeOwners(value(buf, r, L.owners)),
-    ...grantsOf(value(buf, r, L.owners)),
-    sources: sources ? sources.split(LIST_SEPARATOR) : [],
-    props: props(buf, r, LINK_PLAN.get(type)!),
-    createdAt: value(buf, r, L.createdAt) ?? '',
-    createdBy: value(buf, r, L.createdBy) ?? '',
-  };
+  const r = row.read(buf, start, end, LINK_COLUMNS.length);
+  const key = r.value(L.key) ?? '';
+  const owner = r.value(L.owner) ?? '';
+  const { owners, grants } = ownership(r.value(L.owners));
+  const cited = r.value(L.sources);
+  const sources = cited ? cited.split(LIST_SEPARATOR) : [];
+  const props_ = props(r, LINK_PLAN.get(type)!);
+  const createdAt = r.value(L.createdAt) ?? '';
+  const createdBy = r.value(L.createdBy) ?? '';
+  return grants.length > 0
+    ? { type, from, to, key, owner, owners, grants, sources, props: props_, createdAt, createdBy }
+    : { type, from, to, key, owner, owners, sources, props: props_, createdAt, createdBy };
 }
-
