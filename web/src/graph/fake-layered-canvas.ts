@@ -16,6 +16,7 @@ export function fakeLayeredCanvas(elements: number) {
   const layer = {
     width: 40,
     height: 30,
+    canvas: undefined as unknown,
     /** Elements queued and not drawn yet, as Cytoscape counts them. */
     get reqs() {
       return queued - drawn;
@@ -36,7 +37,8 @@ export function fakeLayeredCanvas(elements: number) {
     layersQueue: { size: () => (drawn < queued ? 1 : 0) },
     getLayers(list: unknown[]) {
       if (ltc.layersByLevel[0]?.length) return null;
-      log.push(r.makeOffscreenCanvas(40, 30) === made[0] ? 'layer on the canvas made ahead' : 'layer on a new canvas');
+      layer.canvas = r.makeOffscreenCanvas(40, 30);
+      log.push(layer.canvas === made[0] ? 'layer on the canvas made ahead' : 'layer on a new canvas');
       ltc.layersByLevel[0] = [layer];
       queued = list.length;
       return null;
@@ -51,7 +53,15 @@ export function fakeLayeredCanvas(elements: number) {
     getCachedZSortedEles: () => ({ nondrag: eles }),
     flushRenderedStyleQueue() {},
     makeOffscreenCanvas(w: number, h: number): unknown {
-      const canvas = { getContext: () => ({ getImageData: () => log.push(`allocate ${w}x${h}`) }) };
+      let allocated = false;
+      const context = {
+        reset: () => log.push(`clear ${w}x${h}`),
+        getImageData: () => {
+          if (!allocated) log.push(`allocate ${w}x${h}`);
+          allocated = true;
+        },
+      };
+      const canvas = { width: w, height: h, getContext: () => context };
       made.push(canvas);
       return canvas;
     },
@@ -84,5 +94,10 @@ export function fakeLayeredCanvas(elements: number) {
     startFrames: () => void (loop = setInterval(frame, 0)),
     stopFrames: () => clearInterval(loop),
     setZoom: (z: number) => void (zoom = z),
+    /** An element restyled: the bitmap is thrown away (Cytoscape's invalidateLayer), to be made again. */
+    invalidate: () => {
+      ltc.layersByLevel[0] = [];
+      queued = drawn = drawnAtRead = 0;
+    },
   };
 }

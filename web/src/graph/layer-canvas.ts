@@ -71,7 +71,7 @@ interface Renderer {
 export interface SpareLayer {
   width: number;
   height: number;
-  /** Makes the canvas and its pixels (the long step: run it in a task of its own). */
+  /** Makes the canvas and its pixels, or clears the one to reuse (the long step: run it in a task of its own). */
   allocate(): void;
   /**
    * Until the returned function is called, the renderer's first request for a canvas of this
@@ -101,12 +101,28 @@ export function lendOnce(renderer: { makeOffscreenCanvas(width: number, height: 
   return restore;
 }
 
+type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
+
+/**
+ * Clears a canvas a bitmap was drawn on and puts its drawing state back as new (Cytoscape's
+ * makeLayer sets the layer's transform relative to the one it finds), without reallocating it.
+ */
+function clearForReuse(ctx: Context2D, width: number, height: number): void {
+  if (typeof ctx.reset === 'function') ctx.reset();
+  else {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+  }
+}
+
 /**
  * Measures the bitmap Cytoscape would make now for the canvas's elements (their bounds are
  * computed here, and cached for the renderer), and returns a spare canvas of that size to make
- * beforehand. Undefined where the renderer makes none.
+ * beforehand: `reuse` when it is that size (a canvas no bitmap uses any more: a hover or a
+ * selection restyles an element, which discards the bitmap, and the next one has the same size),
+ * cleared instead of allocated. Undefined where the renderer makes none.
  */
-export function spareLayerCanvas(cy: Core): SpareLayer | undefined {
+export function spareLayerCanvas(cy: Core, reuse?: AnyCanvas): SpareLayer | undefined {
   if (cy.destroyed()) return undefined;
   const r = (cy as unknown as { renderer(): Renderer | undefined }).renderer();
   if (!r?.data?.lyrTxrCache || !r.makeOffscreenCanvas || !r.getPixelRatio || !r.getCachedZSortedEles) return undefined;
@@ -123,14 +139,18 @@ export function spareLayerCanvas(cy: Core): SpareLayer | undefined {
     width: size.width,
     height: size.height,
     allocate() {
-      canvas = renderer.makeOffscreenCanvas(size.width, size.height);
+      const again = reuse?.width === size.width && reuse.height === size.height;
+      canvas = again ? reuse : renderer.makeOffscreenCanvas(size.width, size.height);
+      const ctx = canvas?.getContext('2d') as Context2D | null;
+      if (ctx && again) clearForReuse(ctx, size.width, size.height);
       // Reading a pixel makes the canvas allocate and clear its pixels now.
-      (canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null)?.getImageData(0, 0, 1, 1);
+      ctx?.getImageData(0, 0, 1, 1);
     },
-    lend: () => lendOnce(renderer, size.width, size.height, () => {
-      const spare = canvas;
-      canvas = undefined;
-      return spare;
-    }),
+    lend: () =>
+      lendOnce(renderer, size.width, size.height, () => {
+        const spare = canvas;
+        canvas = undefined;
+        return spare;
+      }),
   };
 }

@@ -96,6 +96,14 @@ describe('fillLayers on a canvas renderer', () => {
     expect(c.ltc.dequeue).toBe(ownDequeue);
   });
 
+  it('makes the next bitmap of the same size on the last one’s canvas, cleared, once no layer uses it', async () => {
+    const c = fakeLayeredCanvas(100);
+    expect(await fillLayers(c.cy, { budgetMs: 1000 })).toBe('layers');
+    c.invalidate();
+    expect(await fillLayers(c.cy, { budgetMs: 1000 })).toBe('layers');
+    expect(c.log.filter((l) => !l.startsWith('raster'))).toEqual(['allocate 40x30', 'layer on the canvas made ahead', 'clear 40x30', 'layer on the canvas made ahead']);
+  });
+
   it('gives up when `over` says so, and the renderer fills as before', async () => {
     const c = fakeLayeredCanvas(300);
     const ownDequeue = c.ltc.dequeue;

@@ -24,6 +24,9 @@ import type { Core } from 'cytoscape';
 import { spareLayerCanvas } from './layer-canvas';
 
 interface Layer {
+  canvas?: OffscreenCanvas | HTMLCanvasElement;
+  /** The layer being drawn to replace this one (Cytoscape's refinement of sharper element textures). */
+  replacement?: Layer;
   context: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
   width: number;
   height: number;
@@ -131,6 +134,20 @@ function ownFill(ltc: LayeredCache & { dequeue(pxRatio: number): unknown[] }): {
 /** Lets the current task end: the next step runs in a task of its own. */
 const task = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * The canvas of the last bitmap each canvas's fill made: the next bitmap of the same size is
+ * drawn on it again once no layer uses it (a hover's two restyles made two 17 MB allocations
+ * of the same size after the expand, 17–270 ms of wall time each on this machine).
+ */
+const made = new WeakMap<LayeredCache, OffscreenCanvas | HTMLCanvasElement>();
+
+/** `canvas`, unless a layer (or a layer's replacement) still draws on it. */
+function unused(ltc: LayeredCache, canvas: OffscreenCanvas | HTMLCanvasElement | undefined): OffscreenCanvas | HTMLCanvasElement | undefined {
+  if (!canvas) return undefined;
+  for (const layers of Object.values(ltc.layersByLevel ?? {})) for (const l of layers ?? []) if (l.canvas === canvas || l.replacement?.canvas === canvas) return undefined;
+  return canvas;
+}
+
 /** The fill under way on each canvas: a new one `now` stops it and waits for it to let go. */
 const running = new WeakMap<LayeredCache, { stop(): void; done: Promise<unknown> }>();
 
@@ -177,8 +194,9 @@ export async function fillLayers(cy: Core, opts: FillOptions = {}): Promise<'lay
     // Every element's bounds here, the bitmap's pixels in the next task: neither in the
     // queueing's. A level with a bitmap under way (queued before, or by a frame) has its canvas;
     // one whose bitmap is complete but stale (the change left it behind) needs a new one.
-    const layers = cache.layersByLevel?.[zoomLevel(cy.zoom(), r.getPixelRatio())] ?? [];
-    const spare = layers.some((l) => (l.reqs ?? 0) > 0 && !l.invalid) ? undefined : spareLayerCanvas(cy);
+    const level = zoomLevel(cy.zoom(), r.getPixelRatio());
+    const layers = cache.layersByLevel?.[level] ?? [];
+    const spare = layers.some((l) => (l.reqs ?? 0) > 0 && !l.invalid) ? undefined : spareLayerCanvas(cy, unused(cache, made.get(cache)));
     if (spare) {
       await task();
       if (over()) return 'direct';
@@ -193,6 +211,8 @@ export async function fillLayers(cy: Core, opts: FillOptions = {}): Promise<'lay
     const queued = queueLayers(cy, opts.now ? 0 : (opts.settleMs ?? 0));
     giveBack?.();
     if (queued !== 'done') return 'later';
+    const canvas = cache.layersByLevel?.[level]?.[0]?.canvas;
+    if (canvas) made.set(cache, canvas);
     fill = ownFill(cache);
     const rasterMs = opts.rasterMs ?? 20;
     const budget = opts.budgetMs ?? 12;
