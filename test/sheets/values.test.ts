@@ -38,8 +38,16 @@ describe('parseTime', () => {
     expect(parseTime('2026-02-05', SH, '140532')).toBe('2026-02-05T06:05:32.000Z');
     expect(parseTime('46058', SH, '0.5871759259')).toBe('2026-02-05T06:05:32.000Z');
   });
+  it('knows leap days: every fourth year, not a century unless a fourth century', () => {
+    expect(parseTime('2024-02-29 08:00:00', SH)).toBe('2024-02-29T00:00:00.000Z');
+    expect(parseTime('2000-02-29 08:00:00', SH)).toBe('2000-02-29T00:00:00.000Z');
+    expect(() => parseTime('2100-02-29 08:00:00', SH)).toThrow('not a time');
+    expect(() => parseTime('2026-02-29 08:00:00', SH)).toThrow('not a time');
+    expect(parseTime('2026-12-31 08:00:00', SH)).toBe('2026-12-31T00:00:00.000Z');
+  });
   it('refuses dates that are no dates', () => {
     expect(() => parseTime('2026-02-30 10:00:00', SH)).toThrow('not a time');
+    expect(() => parseTime('2026-04-31 08:00:00', SH)).toThrow('not a time');
     expect(() => parseTime('yesterday', SH)).toThrow('not a time');
     expect(() => parseTime('20260205', SH, '25:00:00')).toThrow('not a time');
   });

@@ -50,6 +50,8 @@ export function citedSource(id: string): string {
  */
 export class SheetBatch {
   private readonly nodes = new Map<string, NodeInput>();
+  /** The staged cards by number, for the rows of this batch. */
+  private readonly cards = new Map<string, NodeInput>();
   private links: LinkInput[] = [];
   private sources: SourceRecord[] = [];
   /** Holder and device links staged so far in this import (kept across batches). */
@@ -129,6 +131,7 @@ export class SheetBatch {
   take(): Batch {
     const batch: Batch = { nodes: [...this.nodes.values()], links: this.links, sources: this.sources };
     this.nodes.clear();
+    this.cards.clear();
     this.links = [];
     this.sources = [];
     this.rows = 0;
@@ -136,12 +139,16 @@ export class SheetBatch {
   }
 
   // A card or phone is named on every row: once staged, a row only fills in what earlier rows lacked,
-  // and makes no objects for it. Its id is the staged node's own string, so a million links name
+  // and makes no objects for it. A card is found by its number (`cards`: no id string made to look
+  // it up), and its links name it by the staged node's own id string, so a million links name
   // their ends with the cards' few strings (kept once, their hashes computed once) rather than a
   // new string each.
   private card(number: string, holder: string, bank: string): string {
-    const id = cardId(number);
-    const node = this.nodes.get(id) ?? this.node(id, 'BankCard', { number });
+    let node = this.cards.get(number);
+    if (node === undefined) {
+      const id = cardId(number);
+      this.cards.set(number, (node = this.nodes.get(id) ?? this.node(id, 'BankCard', { number })));
+    }
     fill(node.props, 'holderName', holder);
     fill(node.props, 'bank', bank);
     return node.id;
