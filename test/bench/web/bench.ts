@@ -9,7 +9,8 @@
  * The page (test/bench/web/page) is built by Vite from the app's own modules in web/src/graph,
  * served on a random loopback port, and driven with playwright-core on the system Chromium.
  *
- *   npx tsx test/bench/web/bench.ts            # prints the rows as JSON
+ *   npx tsx test/bench/web/bench.ts                      # prints the rows as JSON
+ *   npx tsx test/bench/web/bench.ts --rows expand,force  # only those (pan, hierarchy, expand, force)
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
-import type { BenchApi } from './page/api';
+import type { BenchApi, TaskResult } from './page/api';
 
 export interface Row {
   name: string;
@@ -88,7 +89,10 @@ interface TraceEvent {
  * waited for a core; its CPU time is what the page itself spent, and what a quiet machine's wall
  * time comes near.
  */
-async function traced<T>(page: Page, run: () => Promise<T>): Promise<T & { cpu: { longestWall: number; longestCpu: number; over50Cpu: number } }> {
+type TaskCpu = { cpu: { longestWall: number; longestCpu: number; over50Cpu: number } };
+type Traced = TaskResult & TaskCpu;
+
+async function traced<T>(page: Page, run: () => Promise<T>): Promise<T & TaskCpu> {
   const cdp = await page.context().newCDPSession(page);
   // The previous row's canvas (the pan rows' 15,000 elements, or the row before's 2,000) is
   // destroyed and collected first: freeing a canvas's texture bitmaps runs in a major GC's
@@ -115,8 +119,13 @@ async function traced<T>(page: Page, run: () => Promise<T>): Promise<T & { cpu: 
   };
 }
 
-export async function benchWeb(opts: { panSeconds?: number } = {}): Promise<Row[]> {
+/** The groups of rows `benchWeb` can measure; each traced group also measures its floor. */
+export const WEB_ROWS = ['pan', 'hierarchy', 'expand', 'force'] as const;
+export type WebRow = (typeof WEB_ROWS)[number];
+
+export async function benchWeb(opts: { panSeconds?: number; rows?: readonly WebRow[] } = {}): Promise<Row[]> {
   const panSeconds = opts.panSeconds ?? 4;
+  const want = new Set<WebRow>(opts.rows ?? WEB_ROWS);
   const outDir = mkdtempSync(join(tmpdir(), 'web-bench-'));
   let server: Server | undefined;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: SOFTWARE_ARGS });
@@ -132,65 +141,75 @@ export async function benchWeb(opts: { panSeconds?: number } = {}): Promise<Row[
     const gl = await page.evaluate(() => (window as unknown as Bench).bench.renderer());
     const renderer = `${gl.webgl ? 'WebGL' : 'canvas'} renderer: ${gl.reason}`;
 
-    const warm = await page.evaluate(() => (window as unknown as Bench).bench.setupPan({ nodes: 5000, links: 10000 }));
-    const drag = await page.evaluate((s) => (window as unknown as Bench).bench.dragPan({ seconds: s }), panSeconds);
-    const pan = await page.evaluate((s) => (window as unknown as Bench).bench.panFor({ seconds: s }), panSeconds);
-    const hier = await page.evaluate(() => (window as unknown as Bench).bench.hierarchy({ members: 1000, runs: 5 }));
-    // Another helper's work (or a CI neighbour) shares the cores: see traced() for the CPU figures.
-    const expand = await traced(page, () => page.evaluate(() => (window as unknown as Bench).bench.expand({ baseMembers: 10, addMembers: 130 })));
-    const expandFloor = await traced(page, () => page.evaluate(() => (window as unknown as Bench).bench.expand({ baseMembers: 10, addMembers: 130, plain: true })));
-    const force = await traced(page, () => page.evaluate(() => (window as unknown as Bench).bench.force({ members: 130 })));
-    const forceFloor = await traced(page, () => page.evaluate(() => (window as unknown as Bench).bench.force({ members: 130, plain: true })));
-    if (errors.length) throw new Error(`bench page errors: ${errors.join('; ')}`);
-
+    const rows: Row[] = [];
+    const load = () => `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
     // The Long Tasks API reports tasks of 50 ms and more only; the trace has every task, shorter ones too.
-    const longest = (r: typeof expand) => Math.max(r.longestTask, r.cpu.longestWall);
-    const load = `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+    const longest = (r: Traced) => Math.max(r.longestTask, r.cpu.longestWall);
     const steps = (s: Record<string, number>) => Object.entries(s).map(([k, v]) => (k === 'slices' ? `${v} slices` : `${k} ${v} ms`)).join(', ');
-    const cpu = (r: typeof expand, floor: typeof expand) =>
+    const cpu = (r: Traced, floor: Traced) =>
       `the longest task ${longest(r)} ms of wall time (Long Tasks API ${r.longestTask} ms, Chromium trace ${r.cpu.longestWall} ms), its own CPU time ${r.cpu.longestCpu} ms (Chromium trace; ${r.cpu.over50Cpu} tasks over 50 ms of CPU), against a floor of ${longest(floor)} ms (CPU ${floor.cpu.longestCpu} ms) for the same elements with a bare stylesheet in the same run`;
-    return [
-      {
-        name: 'web: pan 5,000 nodes + 10,000 edges by dragging',
-        value: drag.fps,
-        unit: 'frames/s',
-        target: '≥ 30',
-        met: drag.fps >= 30 && (drag.panned ?? 0) > 0,
-        note: `${load}; ${renderer}; the app's stylesheet (large) and render options, ${drag.elements} elements fitted, layered texture ${warm.ready ? `ready after ${warm.warmMs} ms more` : 'not ready'} (zoom ${drag.zoom}); a mouse drag (events dispatched in the page, one move a frame; Cytoscape's own handlers pan, with the app's panOnLayers drawing the layered bitmap once it is complete) panned ${drag.panned} px: ${drag.frames} frames in ${drag.seconds} s, worst frame ${drag.worstFrame} ms`,
-      },
-      {
-        name: 'web: pan 5,000 nodes + 10,000 edges by code (cy.panBy each frame)',
-        value: pan.fps,
-        unit: 'frames/s',
-        target: '≥ 30',
-        met: pan.fps >= 30,
-        note: `${load}; the same canvas, after 30 warm-up frames the layered texture keepLayersWarm (web/src/graph/warm-layers.ts) queued took ${warm.warmMs} ms more to fill in idle frames (${warm.ready ? 'complete' : 'not complete after 10 s'}): a frame draws that one bitmap once it is complete, every element before: ${pan.frames} frames in ${pan.seconds} s, worst frame ${pan.worstFrame} ms, panned ${pan.panned} px`,
-      },
-      {
+
+    if (want.has('pan')) {
+      const warm = await page.evaluate(() => (window as unknown as Bench).bench.setupPan({ nodes: 5000, links: 10000 }));
+      const drag = await page.evaluate((s) => (window as unknown as Bench).bench.dragPan({ seconds: s }), panSeconds);
+      const pan = await page.evaluate((s) => (window as unknown as Bench).bench.panFor({ seconds: s }), panSeconds);
+      rows.push(
+        {
+          name: 'web: pan 5,000 nodes + 10,000 edges by dragging',
+          value: drag.fps,
+          unit: 'frames/s',
+          target: '≥ 30',
+          met: drag.fps >= 30 && (drag.panned ?? 0) > 0,
+          note: `${load()}; ${renderer}; the app's stylesheet (large) and render options, ${drag.elements} elements fitted, layered texture ${warm.ready ? `ready after ${warm.warmMs} ms more` : 'not ready'} (zoom ${drag.zoom}); a mouse drag (events dispatched in the page, one move a frame; Cytoscape's own handlers pan, with the app's panOnLayers drawing the layered bitmap once it is complete) panned ${drag.panned} px: ${drag.frames} frames in ${drag.seconds} s, worst frame ${drag.worstFrame} ms`,
+        },
+        {
+          name: 'web: pan 5,000 nodes + 10,000 edges by code (cy.panBy each frame)',
+          value: pan.fps,
+          unit: 'frames/s',
+          target: '≥ 30',
+          met: pan.fps >= 30,
+          note: `${load()}; the same canvas, after 30 warm-up frames the layered texture that keepLayersWarm (web/src/graph/warm-layers.ts) makes took ${warm.warmMs} ms more to complete (${warm.ready ? 'complete' : 'not complete after 10 s'}): a frame draws that one bitmap once it is complete, every element before: ${pan.frames} frames in ${pan.seconds} s, worst frame ${pan.worstFrame} ms, panned ${pan.panned} px`,
+        },
+      );
+    }
+    if (want.has('hierarchy')) {
+      const hier = await page.evaluate(() => (window as unknown as Bench).bench.hierarchy({ members: 1000, runs: 5 }));
+      rows.push({
         name: 'web: gang hierarchy layout, 1,000-member gang',
         value: hier.median,
         unit: 'ms',
         target: '≤ 1000',
         met: hier.median <= 1000,
-        note: `${load}; median of 5 runs: layout, positions applied, drawn (first run ${hier.first} ms; the layout function alone ${hier.compute} ms); ${hier.people} people, ${hier.elements} elements`,
-      },
-      {
+        note: `${load()}; median of 5 runs: layout, positions applied, drawn (first run ${hier.first} ms; the layout function alone ${hier.compute} ms); ${hier.people} people, ${hier.elements} elements`,
+      });
+    }
+    // Another helper's work (or a CI neighbour) shares the cores: see traced() for the CPU figures.
+    if (want.has('expand')) {
+      const expand = await traced(page, () => page.evaluate(() => (window as unknown as Bench).bench.expand({ baseMembers: 10, addMembers: 130 })));
+      const expandFloor = await traced(page, () => page.evaluate(() => (window as unknown as Bench).bench.expand({ baseMembers: 10, addMembers: 130, plain: true })));
+      rows.push({
         name: 'web: longest main-thread task during an expand adding ~2,000 elements',
         value: longest(expand),
         unit: 'ms',
         target: '≤ 100',
         met: longest(expand) <= 100,
-        note: `${load}; the workspace's path (commands.addSubgraph, canvasView, Canvas's applyView adding slices in tasks of their own, each made ready to draw, the frames between them held) with the app's stylesheet and icon bitmaps, until the canvas settles (its layered bitmap complete, at most 2 s); ${expand.added} elements added to a canvas of ${expand.elements - (expand.added ?? 0)}; ${cpu(expand, expandFloor)}; ${expand.longTasks} tasks over 50 ms; ${steps(expand.steps)}; wall ${expand.wall} ms`,
-      },
-      {
+        note: `${load()}; the workspace's path (commands.addSubgraph, canvasView, Canvas's applyView adding slices in tasks of their own, each made ready to draw, the frames between them held) with the app's stylesheet and icon bitmaps, until the canvas settles (its layered bitmap complete, at most 2 s); ${expand.added} elements added to a canvas of ${expand.elements - (expand.added ?? 0)}; ${cpu(expand, expandFloor)}; ${expand.longTasks} tasks over 50 ms; ${steps(expand.steps)}; wall ${expand.wall} ms`,
+      });
+    }
+    if (want.has('force')) {
+      const force = await traced(page, () => page.evaluate(() => (window as unknown as Bench).bench.force({ members: 130 })));
+      const forceFloor = await traced(page, () => page.evaluate(() => (window as unknown as Bench).bench.force({ members: 130, plain: true })));
+      rows.push({
         name: 'web: longest main-thread task during the force layout of ~2,000 elements',
         value: longest(force),
         unit: 'ms',
         target: '≤ 100',
         met: longest(force) <= 100,
-        note: `${load}; fcose in a Web Worker, positions applied by Canvas's applyView without a zoom change, until the canvas settles; ${force.elements} elements; ${cpu(force, forceFloor)}; ${force.longTasks} tasks over 50 ms; ${steps(force.steps)}; wall ${force.wall} ms`,
-      },
-    ];
+        note: `${load()}; fcose in a Web Worker, positions applied by Canvas's applyView without a zoom change, until the canvas settles; ${force.elements} elements; ${cpu(force, forceFloor)}; ${force.longTasks} tasks over 50 ms; ${steps(force.steps)}; wall ${force.wall} ms`,
+      });
+    }
+    if (errors.length) throw new Error(`bench page errors: ${errors.join('; ')}`);
+    return rows;
   } finally {
     await browser.close();
     server?.close();
@@ -199,8 +218,11 @@ export async function benchWeb(opts: { panSeconds?: number } = {}): Promise<Row[
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1])) {
-  benchWeb()
-    .then((rows) => console.log(JSON.stringify(rows, null, 2)))
+  // --rows expand,force: only those groups (of pan, hierarchy, expand, force), printed, nothing written.
+  const at = process.argv.indexOf('--rows');
+  const rows = at > 0 ? (process.argv[at + 1] ?? '').split(',').filter((r): r is WebRow => (WEB_ROWS as readonly string[]).includes(r)) : undefined;
+  benchWeb({ rows })
+    .then((out) => console.log(JSON.stringify(out, null, 2)))
     .catch((e) => {
       console.error(e);
       process.exit(1);
