@@ -41,4 +41,25 @@ describe('revealOnLayers on a canvas renderer', () => {
     expect(c.r.skipFrame).toBe(true);
     expect(c.ltc.dequeue).toBe(ownDequeue);
   });
+
+  it('holds the frames until the last of two reveals under way on one canvas is done', async () => {
+    // Enough elements that the first is still filling (a dozen tasks more) when the second starts.
+    const c = fakeLayeredCanvas(3000);
+    c.startFrames();
+    let first: Promise<unknown> | undefined;
+    try {
+      const slowFrame = new Promise<void>((resolve) => setTimeout(resolve, 5));
+      first = revealOnLayers(c.cy, { nextFrame: () => new Promise((res) => setTimeout(res, 1)), budgetMs: 1000 });
+      // The second starts while the first fills, stops its fill and makes the bitmap itself.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const second = revealOnLayers(c.cy, { nextFrame: () => slowFrame, budgetMs: 1000 });
+      expect(await first).toBe('direct');
+      expect(c.r.skipFrame).toBe(true);
+      expect(await second).toBe('layers');
+    } finally {
+      c.stopFrames();
+    }
+    expect(c.log).not.toContain('frame drew');
+    expect(c.r.skipFrame).toBe(false);
+  });
 });

@@ -43,14 +43,25 @@ export interface RevealOptions {
 /** What `revealOnLayers` ended with: the bitmap was complete, or the next frame draws element by element. */
 export type Reveal = 'layers' | 'direct';
 
+/** How many reveals hold each renderer's frames (one that ends must not let go of another's hold). */
+const holds = new WeakMap<Renderer, number>();
+
 /**
  * Holds every frame until the returned function is called (the render loop clears `skipFrame`
  * after each frame: set again between two tasks, a second frame before the next task drew every
  * element, 84–115 ms).
  */
 function holdFrames(r: Renderer): () => void {
-  Object.defineProperty(r, 'skipFrame', { configurable: true, get: () => true, set: () => {} });
+  const n = holds.get(r) ?? 0;
+  if (n === 0) Object.defineProperty(r, 'skipFrame', { configurable: true, get: () => true, set: () => {} });
+  holds.set(r, n + 1);
+  let released = false;
   return () => {
+    if (released) return;
+    released = true;
+    const left = (holds.get(r) ?? 1) - 1;
+    holds.set(r, left);
+    if (left > 0) return;
     delete r.skipFrame;
     r.skipFrame = false;
   };
