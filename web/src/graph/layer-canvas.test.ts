@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import cytoscape from 'cytoscape';
-import { layerSize, lendOnce, spareLayerCanvas } from './layer-canvas';
+import { bitmapLevel, layerSize, lendOnce, spareLayerCanvas } from './layer-canvas';
+
+describe('bitmapLevel', () => {
+  it('is ⌈log₂(zoom × pixel ratio)⌉, at least −4, never −0, and none past level 2 or zoom 3.99', () => {
+    expect([bitmapLevel(0.66, 1), bitmapLevel(0.4, 1), bitmapLevel(0.66, 2), bitmapLevel(0.01, 1), bitmapLevel(3, 1)]).toEqual([0, -1, 1, -4, 2]);
+    expect(Object.is(bitmapLevel(0.66, 1), 0)).toBe(true);
+    expect([bitmapLevel(4.5, 1), bitmapLevel(3.995, 1), bitmapLevel(3, 2)]).toEqual([undefined, undefined, undefined]);
+  });
+});
 
 describe('layerSize', () => {
   const bounds = [

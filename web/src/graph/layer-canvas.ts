@@ -30,16 +30,26 @@ const MAX_AREA = 4000 * 4000;
 const MAX_SIDE = 32767;
 
 /**
+ * The level of the bitmap Cytoscape draws at this zoom (LayeredTextureCache getLayers):
+ * ⌈log₂(zoom × pixel ratio)⌉, at least −4; undefined where it draws none (zoomed in past level 2
+ * or 3.99).
+ */
+export function bitmapLevel(zoom: number, pxRatio: number): number | undefined {
+  // + 0: a zoom between 0.5 and 1 gives −0.
+  const level = Math.ceil(Math.log2(zoom * pxRatio)) + 0;
+  if (level < MIN_LEVEL) return MIN_LEVEL;
+  return zoom >= MAX_ZOOM || level > MAX_LEVEL ? undefined : level;
+}
+
+/**
  * The level and pixel size of the bitmap Cytoscape makes for elements with these bounds at this
- * zoom (LayeredTextureCache getLayers and makeLayer): level ⌈log₂(zoom × pixel ratio)⌉ (at least
- * −4), the union of the bounds scaled by 2^level, rounded up. Undefined where it makes none (too
- * close a zoom, too large a bitmap, nothing to draw).
+ * zoom (LayeredTextureCache getLayers and makeLayer): `bitmapLevel`, the union of the bounds
+ * scaled by 2^level, rounded up. Undefined where it makes none (too close a zoom, too large a
+ * bitmap, nothing to draw).
  */
 export function layerSize(bounds: Iterable<Bounds>, zoom: number, pxRatio: number): { level: number; width: number; height: number } | undefined {
-  // + 0: a zoom between 0.5 and 1 gives −0.
-  let level = Math.ceil(Math.log2(zoom * pxRatio)) + 0;
-  if (level < MIN_LEVEL) level = MIN_LEVEL;
-  else if (zoom >= MAX_ZOOM || level > MAX_LEVEL) return undefined;
+  const level = bitmapLevel(zoom, pxRatio);
+  if (level === undefined) return undefined;
   let x1 = Infinity;
   let y1 = Infinity;
   let x2 = -Infinity;

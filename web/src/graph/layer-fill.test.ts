@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import cytoscape, { type Core } from 'cytoscape';
-import { fillLayers, layersReady, nextShare, queueLayers, settled, zoomLevel } from './layer-fill';
+import { fillLayers, layersReady, nextShare, queueLayers, settled } from './layer-fill';
 import { fakeLayeredCanvas } from './fake-layered-canvas';
 
 let cy: Core | undefined;
@@ -26,13 +26,6 @@ describe('queueLayers, layersReady and fillLayers without a canvas renderer', ()
 describe('settled', () => {
   it('waits until the last change is settleMs old (a canvas never changed is settled)', () => {
     expect([settled(1299, 1000, 300), settled(1300, 1000, 300), settled(5, undefined, 300)]).toEqual([false, true, true]);
-  });
-});
-
-describe('zoomLevel', () => {
-  it('is ⌈log₂(zoom × pixel ratio)⌉, at least −4, never −0', () => {
-    expect([zoomLevel(0.66, 1), zoomLevel(0.4, 1), zoomLevel(0.66, 2), zoomLevel(0.01, 1), zoomLevel(3, 1)]).toEqual([0, -1, 1, -4, 2]);
-    expect(Object.is(zoomLevel(0.66, 1), 0)).toBe(true);
   });
 });
 
@@ -102,6 +95,13 @@ describe('fillLayers on a canvas renderer', () => {
     c.invalidate();
     expect(await fillLayers(c.cy, { budgetMs: 1000 })).toBe('layers');
     expect(c.log.filter((l) => !l.startsWith('raster'))).toEqual(['allocate 40x30', 'layer on the canvas made ahead', 'clear 40x30', 'layer on the canvas made ahead']);
+  });
+
+  it('makes none zoomed in past the levels Cytoscape draws a bitmap at', async () => {
+    const c = fakeLayeredCanvas(10);
+    c.setZoom(4.5);
+    expect(await fillLayers(c.cy)).toBe('direct');
+    expect(c.log).toEqual([]);
   });
 
   it('gives up when `over` says so, and the renderer fills as before', async () => {

@@ -21,7 +21,7 @@
  * they are missing (the WebGL renderer, headless, another version) it does nothing.
  */
 import type { Core } from 'cytoscape';
-import { spareLayerCanvas } from './layer-canvas';
+import { bitmapLevel, spareLayerCanvas } from './layer-canvas';
 
 interface Layer {
   canvas?: OffscreenCanvas | HTMLCanvasElement;
@@ -80,16 +80,14 @@ export function queueLayers(cy: Core, settleMs = 0): 'done' | 'later' {
   return 'done';
 }
 
-/** The zoom level Cytoscape draws the bitmap of (⌈log₂(zoom × pixel ratio)⌉, at least −4). */
-export const zoomLevel = (zoom: number, pxRatio: number): number => Math.max(-4, Math.ceil(Math.log2(zoom * pxRatio))) + 0;
-
 /** True when the current zoom level's bitmap holds every element (false where there is none). */
 export function layersReady(cy: Core): boolean {
   const r = rendererOf(cy);
   const ltc = r?.data?.lyrTxrCache;
   const eles = r?.getCachedZSortedEles?.().nondrag;
-  if (!ltc?.levelIsComplete || !eles || !r?.getPixelRatio) return false;
-  return ltc.levelIsComplete(zoomLevel(cy.zoom(), r.getPixelRatio()), eles);
+  const level = r?.getPixelRatio ? bitmapLevel(cy.zoom(), r.getPixelRatio()) : undefined;
+  if (!ltc?.levelIsComplete || !eles || level === undefined) return false;
+  return ltc.levelIsComplete(level, eles);
 }
 
 /** What a share of the fill drew and how long its raster took. */
@@ -194,7 +192,9 @@ export async function fillLayers(cy: Core, opts: FillOptions = {}): Promise<'lay
     // Every element's bounds here, the bitmap's pixels in the next task: neither in the
     // queueing's. A level with a bitmap under way (queued before, or by a frame) has its canvas;
     // one whose bitmap is complete but stale (the change left it behind) needs a new one.
-    const level = zoomLevel(cy.zoom(), r.getPixelRatio());
+    const level = bitmapLevel(cy.zoom(), r.getPixelRatio());
+    // Zoomed in this close, the renderer draws elements, not a bitmap.
+    if (level === undefined) return 'direct';
     const layers = cache.layersByLevel?.[level] ?? [];
     const spare = layers.some((l) => (l.reqs ?? 0) > 0 && !l.invalid) ? undefined : spareLayerCanvas(cy, unused(cache, made.get(cache)));
     if (spare) {
