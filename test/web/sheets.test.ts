@@ -124,4 +124,39 @@ describe('importing a bank statement in a browser', () => {
     expect(await page.getByTestId('sheet-preview-table').locator('tbody tr').count()).toBe(2);
     expect(await page.getByTestId('sheet-mapping-editor').count()).toBe(0);
   });
+
+  it('imports a case bundle another agency sent, and names the line of a bad one without writing anything of it', async () => {
+    const { page, server } = web;
+    const dir = mkdtempSync(join(tmpdir(), 'web-bundle-'));
+    const [caller, victim] = ['phone:+8617100000731', 'phone:+8613900000731'];
+    const records = [
+      { kind: 'meta', version: 1, agency: 'sh-psb' },
+      { kind: 'source', id: 'src:sh-psb:bundle-test:cdr', type: 'CALL_RECORDS', reference: '受害人手机通话详单', sha256: 'a'.repeat(64), collectedAt: '2026-02-07T10:00:00+08:00', collectedBy: '反诈中心', owner: 'sh-psb' },
+      { kind: 'node', label: 'Phone', id: caller, owner: 'sh-psb', props: { number: '+8617100000731' } },
+      { kind: 'node', label: 'Phone', id: victim, owner: 'sh-psb', props: { number: '+8613900000731' } },
+      { kind: 'link', type: 'CALLED', from: caller, to: victim, key: '2026-02-07T09:30:00+08:00', owner: 'sh-psb', sources: ['src:sh-psb:bundle-test:cdr'], props: { at: '2026-02-07T09:30:00+08:00', seconds: 95 } },
+    ].map((r) => JSON.stringify(r));
+    const bad = join(dir, '坏的案件包.ndjson');
+    writeFileSync(bad, [...records.slice(0, 3), '{"kind":"node","label":"Phone","id":"phone:+8613900000732","props":{"number":"+8613900000732"},"owner":"sh-psb","extra":1}', ...records.slice(3)].join('\n'));
+    const good = join(dir, '案件包.ndjson');
+    writeFileSync(good, records.join('\n'));
+    await page.goto(`${server.url}/import`);
+    const form = page.getByTestId('bundle-import');
+    await form.getByRole('heading', { name: '导入案件包' }).waitFor();
+    await page.getByTestId('bundle-file').setInputFiles(bad);
+    await page.getByTestId('bundle-submit').click();
+    const notice = form.getByRole('alert');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/^导入案件包时出错\n.*line 4: /s);
+    const nodes = async () => ((await api(server.url, `{ nodes(ids: ["${caller}", "${victim}"]) { id } }`)) as { data: { nodes: { id: string }[] } }).data.nodes.map((n) => n.id);
+    expect(await nodes()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'bundle-bad-line');
+    await page.getByTestId('bundle-file').setInputFiles(good);
+    await page.getByTestId('bundle-submit').click();
+    await page.getByTestId('bundle-summary').waitFor();
+    expect(await page.getByTestId('bundle-summary').innerText()).toBe('已导入 5 行中的 4 条记录\n\n新增节点 2 个，更新 0 个；新增关系 1 条，更新 0 条；新增证据来源 1 个。');
+    expect(await nodes()).toEqual([caller, victim]);
+    await shot(page, 'bundle-imported');
+  });
 });

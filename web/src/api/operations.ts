@@ -230,6 +230,12 @@ export const PreviewSheetMutation = graphql(`
   }
 `);
 
+export const ImportBundleMutation = graphql(`
+  mutation ImportBundle($file: File) {
+    importBundle(file: $file) { lines records nodesCreated nodesUpdated linksCreated linksUpdated sourcesCreated }
+  }
+`);
+
 export const ImportSheetMutation = graphql(`
   mutation ImportSheet($file: File!, $mapping: String, $onError: SheetOnRowError) {
     importSheet(file: $file, mapping: $mapping, onError: $onError) {

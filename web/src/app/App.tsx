@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Home } from '../home/Home';
 import { Report } from '../report/Report';
 import { ImportSheet } from '../sheets/ImportSheet';
+import { ImportBundle } from '../bundles/ImportBundle';
 import { Warnings } from '../warning/Warnings';
 import { Series } from '../linkage/Series';
 import { AccessRequests } from '../access/AccessRequests';
@@ -33,7 +34,14 @@ function Screen() {
     case 'report':
       return <Report />;
     case 'import':
-      return <ImportSheet />;
+      return (
+        <>
+          <ImportSheet />
+          <div className="home">
+            <ImportBundle />
+          </div>
+        </>
+      );
     case 'warnings':
       return <Warnings key={visit} gang={route.gang} />;
     case 'series':
