@@ -8,6 +8,8 @@ import { writeCsv } from '../../server/src/store/kuzu/staging';
 
 /** Values a CSV staging file must carry exactly: Chinese, quotes, commas, line breaks, backslashes, the null marker. */
 const AWKWARD = ['张三，又名"三哥"', 'a,b', 'line one\nline two', 'cr\r\nlf', 'back\\slash', "it's", '\\N', 'N', '', ' padded ', '[x]', '|a|~tf.12|'];
+/** Values that look plain, or nearly: most are written bare, the rest quoted for a character at an end or a tab. */
+const PLAIN = ['NULL', 'null', 'true', '123', '1e5', 'a b', '张三', 'card:6222021234567890123', '2026-02-05T06:05:32.000Z', '#hash', '{x}', ' lead', 'trail ', 'tab\there', '全角空格\u3000'];
 const viewer = { agencies: ['sh-psb', 'fj-psb'], userId: 'test' };
 
 describe('COPY through CSV staging files', () => {
@@ -56,16 +58,23 @@ describe('COPY through CSV staging files', () => {
     await roundTrip(values, bare);
   });
 
+  it('stores plain strings written bare, and nearly plain ones quoted, exactly', async () => {
+    const bare = (i: number) => [`别名${i}`];
+    expect(writeCsv(join(mkdtempSync(join(tmpdir(), 'staging-csv-')), 'x.csv'), { names: ['s', 'l'], types: ['STRING', 'STRING[]'] }, PLAIN.map((s, i) => ({ s, l: bare(i) })))).not.toBeNull();
+    await roundTrip(PLAIN, bare);
+  });
+
   it('stores list items CSV cannot carry and the null marker exactly, through JSON', async () => {
     await roundTrip(AWKWARD, (i) => [AWKWARD[i]!, `src:${AWKWARD[(i + 1) % AWKWARD.length]}`]);
   });
 
-  it('writes plain rows as quoted CSV and refuses what CSV cannot carry', () => {
+  it('writes plain strings bare, others quoted, and refuses what CSV cannot carry', () => {
     const dir = mkdtempSync(join(tmpdir(), 'staging-csv-'));
     const columns = { names: ['id', 'n', 'ok', 'list'], types: ['STRING', 'INT64', 'BOOLEAN', 'STRING[]'] };
     const file = join(dir, 'a.csv');
-    expect(writeCsv(file, columns, [{ id: '中文"引号"', n: 3, ok: true, list: ['src:a#S 1!2', 'b'] }, { id: 'x\ny', list: [] }])).toEqual({ lineBreaks: true });
-    expect(readFileSync(file, 'utf8')).toBe('id,n,ok,list\n"中文""引号""",3,true,"[src:a#S 1!2,b]"\n"x\ny",,,"[]"\n');
+    const rows = [{ id: '中文"引号"', n: 3, ok: true, list: ['src:a#S 1!2', 'b'] }, { id: 'x\ny', list: [] }, { id: 'card:62 中文', list: [] }, { id: ' x', list: [] }, { id: '', list: [] }];
+    expect(writeCsv(file, columns, rows)).toEqual({ lineBreaks: true });
+    expect(readFileSync(file, 'utf8')).toBe('id,n,ok,list\n"中文""引号""",3,true,"[src:a#S 1!2,b]"\n"x\ny",,,"[]"\ncard:62 中文,,,"[]"\n" x",,,"[]"\n"",,,"[]"\n');
     expect(writeCsv(join(dir, 'b.csv'), columns, [{ id: 'a', list: ['a,b'] }])).toBeNull();
     expect(writeCsv(join(dir, 'c.csv'), columns, [{ id: '\\N', list: [] }])).toBeNull();
     expect(writeCsv(join(dir, 'd.csv'), columns, [{ id: 'a', list: [' a'] }])).toBeNull();
