@@ -297,6 +297,31 @@ describe('the investigation workspace in a browser', () => {
     expect(phonesAfter - phonesBefore).toBe(100);
     await shot(page, '15-hub-expanded');
   });
+  step('labels a hovered node on the canvas, and in a graph of over 1,000 elements with a tip over the canvas that leaves its style alone', async ({ page }) => {
+    const target = (await canvasNodes(page)).find((n) => n.label === 'Phone')!;
+    const text = await page.evaluate((id) => window.caseLinkage!.cy.getElementById(id).data('text') as string, target.id);
+    const point = await nodeOnPage(page, target.id);
+    const labelled = () => page.evaluate((id) => window.caseLinkage!.cy.getElementById(id).hasClass('show-label'), target.id);
+    const away = async () => {
+      const box = (await page.getByTestId('canvas').boundingBox())!;
+      await page.mouse.move(box.x + 2, box.y + box.height - 2);
+    };
+    await page.mouse.move(point.x, point.y);
+    await page.waitForFunction((id) => window.caseLinkage!.cy.getElementById(id).hasClass('show-label'), target.id);
+    expect(await page.getByTestId('hover-tip').count()).toBe(0);
+    await away();
+    expect(await labelled()).toBe(false);
+    // Over 1,000 elements (added straight to Cytoscape, far off screen, and taken away after).
+    await page.evaluate(() => void window.caseLinkage!.cy.add(Array.from({ length: 1000 }, (_, i) => ({ group: 'nodes' as const, data: { id: `far:${i}`, text: '' }, position: { x: 1e6 + i, y: 1e6 } }))));
+    await page.mouse.move(point.x, point.y);
+    await page.getByTestId('hover-tip').waitFor();
+    expect(await page.getByTestId('hover-tip').innerText()).toBe(text);
+    expect(await labelled()).toBe(false);
+    await shot(page, '15b-hover-tip');
+    await away();
+    await page.getByTestId('hover-tip').waitFor({ state: 'detached' });
+    await page.evaluate(() => void window.caseLinkage!.cy.remove('[id ^= "far:"]'));
+  });
   step('says in words what went wrong, and retries the same request', async ({ page, server }) => {
     await page.goto(`${server.url}/investigations/inv%3Ano-such-investigation`);
     const alert = page.getByRole('alert');

@@ -1,8 +1,9 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { chooseRenderer, cyRenderOptions, probe, type RendererChoice } from '../graph/renderer';
 import { glyphImages } from '../graph/glyphs';
+import { hoverShowsTip, hoverTip, type HoverTip } from '../graph/hover-tip';
 import { LARGE_GRAPH } from '../graph/style';
 import { keepLayersWarm, panOnLayers } from '../graph/warm-layers';
 import { applyView, collect } from './canvas-apply';
@@ -66,6 +67,7 @@ function fitView(cy: Core, eles?: cytoscape.CollectionArgument) {
 export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ elements, fitKey, label, onSelect, onActivate, onMenu, onMoved }, ref) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  const [tip, setTip] = useState<HoverTip | null>(null);
   const shown = useRef<readonly ElementDefinition[]>([]);
   const large = useRef(false);
   /** The icons' bitmaps (graph/glyphs.ts), once drawn; the SVG icons until then. */
@@ -122,8 +124,18 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
     // Cytoscape caches where its container is; panels and notices around it move and resize it.
     const resized = new ResizeObserver(() => cy.resize());
     resized.observe(container.current!);
-    cy.on('mouseover', 'node, edge', (e: EventObject) => e.target.addClass('show-label'));
-    cy.on('mouseout', 'node, edge', (e: EventObject) => e.target.removeClass('show-label'));
+    // A hovered element's label: drawn on the canvas, or in a large graph a tip over it (hover-tip.ts).
+    cy.on('mouseover', 'node, edge', (e: EventObject) => {
+      const el = e.target;
+      if (!hoverShowsTip(cy.elements().length)) return void el.addClass('show-label');
+      const box = el.isNode() ? el.renderedBoundingBox({ includeLabels: false, includeOverlays: false }) : null;
+      setTip(hoverTip(el.data('text'), box ? { x: (box.x1 + box.x2) / 2, y: box.y2 + 4 } : el.renderedMidpoint()));
+    });
+    cy.on('mouseout', 'node, edge', (e: EventObject) => {
+      if (e.target.hasClass('show-label')) e.target.removeClass('show-label');
+      setTip(null);
+    });
+    cy.on('viewport remove', () => setTip(null));
     return () => {
       alive.current.abort();
       alive.current = new AbortController();
@@ -198,5 +210,14 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ eleme
     [],
   );
 
-  return <div ref={container} className="canvas" role="region" aria-label={label} tabIndex={0} data-testid="canvas" />;
+  return (
+    <>
+      <div ref={container} className="canvas" role="region" aria-label={label} tabIndex={0} data-testid="canvas" />
+      {tip && (
+        <div className="hover-tip" role="tooltip" data-testid="hover-tip" style={{ left: tip.left, top: tip.top }}>
+          {tip.text}
+        </div>
+      )}
+    </>
+  );
 });
