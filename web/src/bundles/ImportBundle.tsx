@@ -4,6 +4,7 @@ import { gqlUpload } from '../api/client';
 import type { ApiError } from '../api/errors';
 import { ImportBundleMutation } from '../api/operations';
 import { asApiError } from '../api/use-api';
+import { bundleError } from './bundle-error';
 import { useI18n } from '../i18n/I18nProvider';
 import { UploadStatus, type UploadState } from '../sheets/UploadStatus';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -33,7 +34,7 @@ export function ImportBundle() {
       const onProgress = (progress: UploadState['progress']) => setUpload({ progress, started, sentAt: progress.phase === 'server' ? Date.now() : null });
       setSummary((await gqlUpload(ImportBundleMutation, {}, file, 'file', { viewer, onProgress })).importBundle);
     } catch (e) {
-      setError(asApiError(e));
+      setError(bundleError(asApiError(e), (line, reason) => t('bundle.badLine', { line, reason })));
     } finally {
       setUpload(null);
     }

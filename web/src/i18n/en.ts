@@ -525,6 +525,7 @@ export const en: Record<MessageKey, string> = {
   'bundle.import': 'Import the bundle',
   'bundle.done': 'Imported {records} records of {lines} lines',
   'bundle.counts': '{nodesCreated} nodes created, {nodesUpdated} updated; {linksCreated} links created, {linksUpdated} updated; {sourcesCreated} source records created.',
+  'bundle.badLine': 'line {line}: {reason}',
   'action.importBundle': 'import the bundle',
   'sheets.title': 'Import bank statements and call records',
   'sheets.lead': 'A bank’s transaction statement or a carrier’s call-detail records, as CSV (UTF-8 or GBK) or Excel: each row becomes a transfer or a call on the graph, citing the file and its row.',

@@ -526,6 +526,7 @@ export const zhCN = {
   'bundle.import': '导入案件包',
   'bundle.done': '已导入 {lines} 行中的 {records} 条记录',
   'bundle.counts': '新增节点 {nodesCreated} 个，更新 {nodesUpdated} 个；新增关系 {linksCreated} 条，更新 {linksUpdated} 条；新增证据来源 {sourcesCreated} 个。',
+  'bundle.badLine': '第 {line} 行：{reason}',
   'action.importBundle': '导入案件包',
   'sheets.title': '导入银行流水和通话详单',
   'sheets.lead': '银行交易流水或运营商通话详单（CSV，UTF-8 或 GBK；或 Excel）：每一行成为图谱上的一笔转账或一次通话，并注明出自哪个文件的哪一行。',
