@@ -17,6 +17,8 @@ import { HUB_IDS, HUBS, type World } from './world';
 
 export type TruthSink = (r: TruthRecord) => void;
 
+const HUB_BY_ID = new Map(HUBS.map((h) => [h.id, h]));
+
 export function source(id: string, type: SourceType, reference: string, owner: string, collectedAt: number, collectedBy: string): SourceRecord {
   return {
     kind: 'source',
@@ -254,15 +256,16 @@ function* emitCase(
   };
   const lead = owner === g.lead.id;
   const own = new Set([c.victim.id, c.victimPhone.id, c.victimCard.id, c.victimAccount?.id]);
-  const recorded = function* (id: string, make: () => NodeRecord): Generator<BundleRecord> {
-    const hub = HUBS.find((h) => h.id === id);
+  // `make` absent: the id is restated only if it is a hotline.
+  const recorded = function* (id: string, make?: () => NodeRecord): Generator<BundleRecord> {
+    const hub = HUB_BY_ID.get(id);
     if (hub) yield* restate(id, () => node(hub.label, hub.id, owner, hub.props));
-    else if (!lead && !own.has(id)) yield* restate(id, make);
+    else if (make && !lead && !own.has(id)) yield* restate(id, make);
   };
   if (c.scamPhone) yield* recorded(c.scamPhone.id, () => phoneNode(c.scamPhone!, owner));
   if (c.scamAccount) yield* recorded(c.scamAccount.id, () => accountNode(c.scamAccount!, owner));
   for (const k of c.collection) yield* recorded(k.id, () => cardNode(k, owner));
-  for (const h of c.hubs) yield* recorded(h.id, () => node('Phone', h.id, owner, {}));
+  for (const h of c.hubs) yield* recorded(h.id);
   for (const s of c.suspects) yield* recorded(g.members[s]!.person.id, () => personNode(g.members[s]!.person, owner));
   for (const k of c.calls) for (const p of [k.from, k.to]) yield* recorded(p.id, () => phoneNode(p, owner));
   for (const k of c.contacts) for (const a of [k.from, k.to]) yield* recorded(a.id, () => accountNode(a, owner));
