@@ -6,7 +6,7 @@ import { ImportBundleMutation } from '../api/operations';
 import { asApiError } from '../api/use-api';
 import { bundleError } from './bundle-error';
 import { useI18n } from '../i18n/I18nProvider';
-import { UploadStatus, type UploadState } from '../sheets/UploadStatus';
+import { followUpload, UploadStatus, type UploadState } from '../sheets/UploadStatus';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useViewer } from '../viewer/ViewerProvider';
 
@@ -26,12 +26,10 @@ export function ImportBundle() {
 
   const send = async () => {
     if (!file) return;
-    const started = Date.now();
     setSummary(null);
     setError(undefined);
-    setUpload({ progress: { phase: 'sending', sent: 0, total: file.size }, started, sentAt: null });
+    const onProgress = followUpload(file.size, setUpload);
     try {
-      const onProgress = (progress: UploadState['progress']) => setUpload({ progress, started, sentAt: progress.phase === 'server' ? Date.now() : null });
       setSummary((await gqlUpload(ImportBundleMutation, {}, file, 'file', { viewer, onProgress })).importBundle);
     } catch (e) {
       setError(bundleError(asApiError(e), (line, reason) => t('bundle.badLine', { line, reason })));

@@ -13,7 +13,7 @@ import { useViewer } from '../viewer/ViewerProvider';
 import { DRAFT_NAME, type MappingInput, type SheetField, type SheetKind } from './mapping-draft';
 import { MappingEditor } from './MappingEditor';
 import { trailSeeds } from './trail-seeds';
-import { UploadStatus, type UploadState } from './UploadStatus';
+import { followUpload, UploadStatus, type UploadState } from './UploadStatus';
 
 type Preview = ResultOf<typeof PreviewSheetMutation>['previewSheet'];
 type Report = ResultOf<typeof ImportSheetMutation>['importSheet'];
@@ -48,9 +48,9 @@ export function ImportSheet() {
     setBusy(true);
     setError(undefined);
     setTook(null);
-    setUpload({ progress: { phase: 'sending', sent: 0, total: file?.size ?? 0 }, started, sentAt: null });
+    const onProgress = followUpload(file?.size ?? 0, setUpload);
     try {
-      const rows = done(await task((progress) => setUpload({ progress, started, sentAt: progress.phase === 'server' ? Date.now() : null })));
+      const rows = done(await task(onProgress));
       setTook({ seconds: Math.round((Date.now() - started) / 100) / 10, rows });
     } catch (e) {
       setError(asApiError(e));

@@ -10,6 +10,13 @@ export interface UploadState {
   sentAt: number | null;
 }
 
+/** Shows an upload of `bytes` as just begun, and returns the `onProgress` that keeps showing it (for gqlUpload). */
+export function followUpload(bytes: number, show: (state: UploadState) => void): (progress: UploadProgress) => void {
+  const started = Date.now();
+  show({ progress: { phase: 'sending', sent: 0, total: bytes }, started, sentAt: null });
+  return (progress) => show({ progress, started, sentAt: progress.phase === 'server' ? Date.now() : null });
+}
+
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /**
