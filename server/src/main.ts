@@ -34,7 +34,7 @@ async function main(): Promise<void> {
       writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
       console.log(
         `\nDemo users (also in ${file}); open http://localhost:${config.port} and log in as one:\n${lines.join('\n')}\n` +
-          'Each sees only its own agency\'s records; create real users with `npm run user -- add --agency ID --role ROLE --name NAME`.\n',
+          'Each sees its own agency\'s records, and a provincial bureau (sh-psb) also those of the bureaus it supervises; create real users with `npm run user -- add --agency ID --role ROLE --name NAME`.\n',
       );
     }
   }

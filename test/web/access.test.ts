@@ -190,4 +190,24 @@ describe('deconfliction and a request for access, between two agencies in a brow
     await shot(page, 'access-8-audit-trail');
     expect(session.errors.filter((e) => e !== 'console: Failed to load resource: the server responded with a status of 401 (Unauthorized)')).toEqual([]);
   }, 240_000);
+
+  it('the Shanghai centre sees its district bureaus’ records: every demo story opens, and the report says what it counts', async () => {
+    const { page, server, session } = web;
+    session.autoSession = false;
+    await page.goto(server.url);
+    await logIn(page, server, 'sh.investigator', '上海市公安局反电信网络诈骗中心 · 侦查员');
+    expect(await nodesSeen(page, [PUDONG_CASE, FJ_CASE])).toEqual([PUDONG_CASE]);
+    await page.getByTestId('story-wu').getByRole('link').first().waitFor();
+    expect(await page.getByTestId('story-hidden').count()).toBe(0);
+
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'clg_session')!.value;
+    const { data } = (await api(server.url, '{ stats { cases { cases } } }', cookie)) as { data: { stats: { cases: { cases: number } } } };
+    expect(data.stats.cases.cases).toBeGreaterThan(0);
+    await page.getByRole('link', { name: '年度数据' }).click();
+    const scope = '统计范围：上海市公安局反电信网络诈骗中心及所辖 6 个单位（上海市公安局宝山分局、上海市公安局静安分局、上海市公安局闵行分局、上海市公安局浦东分局、上海市公安局松江分局、上海市公安局徐汇分局）的记录，以及共享给本单位的记录。';
+    await page.getByTestId('report-scope').getByText(scope).waitFor();
+    await expect.poll(async () => /(\d+)\s*起/.exec(await page.getByTestId('figure-reported').innerText())?.[1]).toBe(`${data.stats.cases.cases}`);
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'access-9-centre-report');
+  }, 120_000);
 });

@@ -30,6 +30,7 @@ export function createAccountServices(accounts: AccountStore) {
         mustChangePassword: user?.mustChange ?? false,
         agency: profile(agencies, viewer.agency ?? viewer.agencies[0] ?? ''),
         agencies: viewer.agencies.map((a) => profile(agencies, a)),
+        oversees: (viewer.oversees ?? []).map((a) => profile(agencies, a)),
       };
     },
 

@@ -27,5 +27,5 @@ export function maskValue(value: string): string {
 
 /** The viewer of a live session. */
 export function viewerOf(claims: SessionClaims): ApiViewer {
-  return { agencies: [...claims.agencies], userId: claims.sub, role: claims.role, agency: claims.agency, name: claims.name, sessionId: claims.sid };
+  return { agencies: [...claims.agencies], oversees: [...(claims.oversees ?? [])], userId: claims.sub, role: claims.role, agency: claims.agency, name: claims.name, sessionId: claims.sid };
 }

@@ -1,8 +1,9 @@
 import type { Role } from '../store/accounts';
 
 /**
- * The demo's users, in several provinces (printed by `npm start`). Each sees only its own
- * agency's records, so each of the demo's stories has a user who can open it.
+ * The demo's users, in several provinces (printed by `npm start`). Each sees its own agency's
+ * records (the Shanghai centre also its district bureaus', supervision.ts), so each of the demo's
+ * stories has a district user who can open it, and the centre's users open them all.
  */
 export const DEMO_USERS: readonly { name: string; agency: string; role: Role }[] = [
   { name: 'sh.investigator', agency: 'sh-psb', role: 'INVESTIGATOR' },

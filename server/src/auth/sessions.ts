@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { AccountStore, UserRecord } from '../store/accounts';
+import type { AccountStore, AgencyProfile, UserRecord } from '../store/accounts';
 import { AuditLog } from './audit-log';
 import { LocalAuthenticator, type Authenticator } from './authenticator';
+import { supervisedBy } from './supervision';
 import { LoginThrottle } from './throttle';
 import { signToken, verifyToken, type SessionClaims } from './token';
 
@@ -67,7 +68,7 @@ export class Sessions {
       return { ok: false, reason: 'bad-credentials' };
     }
     this.throttle.succeeded(key);
-    const token = this.issue(claimsOf(user));
+    const token = this.issue(claimsOf(user, await this.store.listAgencies()));
     const claims = verifyToken(token, this.secret, Math.floor(this.now() / 1000))!;
     // Recorded before the session exists: a login whose record cannot be written opens none.
     await this.audit.append({ ...base, objectIds: [user.id, claims.sid], userId: user.id, agency: user.agency, action: 'login', outcome: 'ok' });
@@ -114,11 +115,13 @@ export class Sessions {
   }
 }
 
-export const claimsOf = (user: UserRecord): Omit<SessionClaims, 'iat' | 'exp' | 'sid'> => ({
+/** A user's session claims; `profiles` say which agencies the user's agency supervises. */
+export const claimsOf = (user: UserRecord, profiles: readonly AgencyProfile[] = []): Omit<SessionClaims, 'iat' | 'exp' | 'sid'> => ({
   sub: user.id,
   name: user.name,
   agency: user.agency,
   agencies: [user.agency],
+  oversees: supervisedBy(user.agency, profiles),
   role: user.role,
 });
 

@@ -16,6 +16,8 @@ export interface SessionClaims {
   agency: string;
   /** The agencies whose records the session sees as its own (the user's one agency, for a login). */
   agencies: string[];
+  /** The agencies the user's agency supervises (supervision.ts): their records are visible, not owned. */
+  oversees?: string[];
   role: Role;
   /** Issued and expiry times, seconds since the epoch. */
   iat: number;
@@ -51,6 +53,7 @@ export function verifyToken(token: string, secret: Buffer, nowSeconds: number): 
     typeof claims.agency === 'string' &&
     Array.isArray(claims.agencies) &&
     claims.agencies.every((a) => typeof a === 'string') &&
+    (claims.oversees === undefined || (Array.isArray(claims.oversees) && claims.oversees.every((a) => typeof a === 'string'))) &&
     isRole(claims.role) &&
     typeof claims.iat === 'number' &&
     typeof claims.exp === 'number';

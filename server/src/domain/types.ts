@@ -89,7 +89,9 @@ export interface Viewer {
    * belongs to (`~tf:…`, visibility.ts). National sharing and grants to its agencies are implied.
    */
   grants?: string[];
-  /** Sees only what its agencies own: no grants, no national sharing (what a share may hand on). */
+  /** Agencies the viewer's agency supervises (auth/supervision.ts): their records are visible, not owned. */
+  oversees?: readonly string[];
+  /** Sees only what its agencies own: no grants, no supervision, no national sharing (what a share may hand on). */
   ownedOnly?: boolean;
 }
 

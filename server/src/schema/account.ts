@@ -24,6 +24,7 @@ interface MeShape {
   mustChangePassword: boolean;
   agency: AgencyProfile;
   agencies: AgencyProfile[];
+  oversees: AgencyProfile[];
 }
 
 const Me = builder.objectRef<MeShape>('Me').implement({
@@ -35,6 +36,7 @@ const Me = builder.objectRef<MeShape>('Me').implement({
     mustChangePassword: t.exposeBoolean('mustChangePassword', { description: 'True while the user still has a one-time password.' }),
     agency: t.field({ type: Agency, description: 'The agency the user belongs to.', resolve: (m) => m.agency }),
     agencies: t.field({ type: [Agency], description: "The agencies whose records the user sees as their own.", resolve: (m) => m.agencies }),
+    oversees: t.field({ type: [Agency], description: "The agencies the user's agency supervises (a provincial bureau's city and district bureaus): their records are visible to the user, not owned.", resolve: (m) => m.oversees }),
   }),
 });
 

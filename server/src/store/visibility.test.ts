@@ -51,4 +51,14 @@ describe('owners strings with grants', () => {
     expect(visibleTo({ ...viewer, ownedOnly: true })({ owners: ['sh-psb'], grants: ['~tf:1'] })).toBe(false);
     expect(visibleEncoded({ agencies: [], userId: 'x' })('|sh-psb|~national|')).toBe(false);
   });
+
+  it('a supervising viewer also sees what the agencies it supervises own, but not what they were granted, and hands none of it on', () => {
+    const viewer = { agencies: ['sh-psb'], userId: 'u', oversees: ['sh-minhang-psb'] };
+    expect(viewerParams(viewer).ownerPattern).toBe('.*[|](sh-psb|~ag[.]sh-psb|sh-minhang-psb|~national)[|].*');
+    expect(visibleEncoded(viewer)('|sh-minhang-psb|')).toBe(true);
+    expect(visibleEncoded(viewer)('|fj-psb|~ag.sh-minhang-psb|')).toBe(false);
+    expect(visibleTo(viewer)({ owners: ['sh-minhang-psb'] })).toBe(true);
+    expect(visibleTo({ ...viewer, ownedOnly: true })({ owners: ['sh-minhang-psb'] })).toBe(false);
+    expect(() => viewerParams({ ...viewer, oversees: ['a|b'] })).toThrow('bad agency id: "a|b"');
+  });
 });

@@ -92,15 +92,16 @@ export function assertPrincipal(p: string): void {
 
 /**
  * Every token a viewer may see records under: its agencies, each of them as a grantee, the
- * task forces it belongs to (`viewer.grants`), and national sharing. A viewer of no agency has
- * none (it sees nothing, not even national records).
+ * agencies it supervises, the task forces it belongs to (`viewer.grants`), and national sharing.
+ * A viewer of no agency has none (it sees nothing, not even national records).
  */
 export function principalsOf(viewer: Viewer): string[] {
   if (viewer.agencies.length === 0) return [];
   viewer.agencies.forEach(assertAgencyId);
   if (viewer.ownedOnly) return [...new Set(viewer.agencies)];
   (viewer.grants ?? []).forEach(assertPrincipal);
-  return [...new Set([...viewer.agencies, ...viewer.agencies.map(agencyPrincipal), ...(viewer.grants ?? []), NATIONAL])];
+  (viewer.oversees ?? []).forEach(assertAgencyId);
+  return [...new Set([...viewer.agencies, ...viewer.agencies.map(agencyPrincipal), ...(viewer.oversees ?? []), ...(viewer.grants ?? []), NATIONAL])];
 }
 
 /** The query parameters that restrict a read to what the viewer may see. */

@@ -463,6 +463,7 @@ export const en: Record<MessageKey, string> = {
   'nav.warnings': 'Early warning',
   'report.title': 'The anti-fraud year in figures (live from the graph)',
   'report.lead': 'Click any number to list the cases behind it.',
+  'report.scope': 'Counted over the records of {agency} and the {count} agencies it supervises ({names}), and those shared with it.',
   'report.year': 'Year',
   'report.allYears': 'All years',
   'report.loading': 'Computing…',

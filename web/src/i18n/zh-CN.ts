@@ -464,6 +464,7 @@ export const zhCN = {
   'nav.warnings': '预警劝阻',
   'report.title': '反诈年度数据（由图谱实时计算）',
   'report.lead': '点击任一数字，查看其背后的案件。',
+  'report.scope': '统计范围：{agency}及所辖 {count} 个单位（{names}）的记录，以及共享给本单位的记录。',
   'report.year': '年份',
   'report.allYears': '全部年份',
   'report.loading': '正在计算…',

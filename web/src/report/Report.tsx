@@ -5,6 +5,7 @@ import { formatMoney } from '../graph/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { useViewer } from '../viewer/ViewerProvider';
 import { CaseList } from './CaseList';
 import { headline, shares, type Bucket, type CaseDrill, type Figure } from './figures';
 
@@ -16,6 +17,7 @@ const UNIT: Partial<Record<Figure['key'], MessageKey>> = { reported: 'report.uni
 /** The yearly report, live: the Shanghai report's figures computed from the graph, each one opening the cases behind it. */
 export function Report() {
   const { t, lang } = useI18n();
+  const { viewer } = useViewer();
   const [year, setYear] = useState<string | null>(null);
   const [drill, setDrill] = useState<{ title: string; filter: CaseDrill } | null>(null);
   const window = yearWindow(year);
@@ -66,6 +68,11 @@ export function Report() {
       <section className="hero">
         <h1>{t('report.title')}</h1>
         <p className="lead">{t('report.lead')}</p>
+        {viewer.oversees.length > 0 && (
+          <p className="muted" data-testid="report-scope">
+            {t('report.scope', { agency: viewer.agency.name, count: viewer.oversees.length, names: viewer.oversees.map((a) => a.name).join(lang === 'zh-CN' ? '、' : ', ') })}
+          </p>
+        )}
         <label>
           {t('report.year')}{' '}
           <select value={year ?? ''} onChange={(e) => (setYear(e.target.value || null), setDrill(null))} data-testid="report-year">

@@ -22,6 +22,8 @@ export interface Viewer {
   name: string;
   role: Role;
   agency: AgencyInfo;
+  /** The agencies the user's agency supervises: their records are visible, not owned. */
+  oversees: { id: string; name: string }[];
   mustChangePassword: boolean;
 }
 
@@ -32,6 +34,7 @@ interface MeShape {
   mustChangePassword: boolean;
   agency: AgencyInfo;
   agencies: { id: string }[];
+  oversees: { id: string; name: string }[];
 }
 
 /** The viewer a `me` answer describes; an unknown role reads as the most restricted one. */
@@ -42,6 +45,7 @@ export function viewerFromMe(me: MeShape): Viewer {
     name: me.name,
     role: (ROLES as readonly string[]).includes(me.role) ? (me.role as Role) : 'ANALYST',
     agency: me.agency,
+    oversees: me.oversees,
     mustChangePassword: me.mustChangePassword,
   };
 }
