@@ -47,7 +47,10 @@ describe('importing a bank statement in a browser', () => {
     expect(data.moneyTrail.links).toEqual([{ key: 'TX001', citations: [{ label: '工行流水.csv!4' }] }]);
     await shot(page, 'sheet-report');
     await page.getByTestId('sheet-open-trail').click();
-    await page.waitForURL((url) => url.pathname === '/workspace' && url.searchParams.getAll('open')[0] === `card:${A}`);
+    await page.waitForURL((url) => url.pathname === '/workspace' && url.searchParams.getAll('open')[0] === `card:${A}` && url.searchParams.get('trail') === `card:${A}`);
+    // The statement's own card's money trail, in the money panel: what left A (TX001), beside the statement's other counterparty.
+    await page.getByTestId('money-summary').waitFor();
+    expect(await page.getByTestId('money-summary').innerText()).toMatch(/^2 张卡，1 笔转账，/);
     await waitForNodes(page, `ids.includes('card:${B}') && ids.includes('card:${D}')`);
     expect((await canvasNodes(page)).map((n) => n.id).sort()).toEqual([`card:${A}`, `card:${B}`, `card:${D}`].sort());
     await shot(page, 'sheet-trail');

@@ -28,9 +28,9 @@ function Screen() {
   const { route, visit } = useNavigation();
   switch (route.name) {
     case 'workspace':
-      return <Workspace key={visit} open={route.open} story={route.story} investigationId={null} />;
+      return <Workspace key={visit} open={route.open} story={route.story} trail={route.trail ?? null} investigationId={null} />;
     case 'investigation':
-      return <Workspace key={visit} open={[]} story={null} investigationId={route.id} />;
+      return <Workspace key={visit} open={[]} story={null} trail={null} investigationId={route.id} />;
     case 'report':
       return <Report />;
     case 'import':

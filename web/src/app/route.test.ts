@@ -9,6 +9,7 @@ describe('routes', () => {
       { name: 'workspace', open: [], story: null },
       { name: 'workspace', open: ['phone:+8617093073001', 'card:6212261001730821007'], story: null },
       { name: 'workspace', open: [], story: 'wu' },
+      { name: 'workspace', open: ['card:6222021001122334455', 'card:6217000011112222333'], story: null, trail: 'card:6222021001122334455' },
       { name: 'investigation', id: 'inv:2f1e7c4a-0b7e-4f55-9d1b-1c2d3e4f5a6b' },
       { name: 'report' },
       { name: 'warnings', gang: null },

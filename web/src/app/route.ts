@@ -6,7 +6,7 @@ import { STORY_IDS, type StoryId } from '../home/stories';
  */
 export type Route =
   | { name: 'home'; q: string }
-  | { name: 'workspace'; open: string[]; story: StoryId | null }
+  | { name: 'workspace'; open: string[]; story: StoryId | null; /** A card whose money trail opens (after `open`). */ trail?: string }
   | { name: 'investigation'; id: string }
   | { name: 'report' }
   | { name: 'import' }
@@ -44,10 +44,12 @@ export function parseRoute(pathname: string, search: string): Route {
   if (/^\/series\/?$/.test(pathname)) return { name: 'series', offset: Math.max(0, Math.trunc(Number(params.get('offset'))) || 0) };
   if (/^\/workspace\/?$/.test(pathname)) {
     const story = params.get('story');
+    const trail = params.get('trail');
     return {
       name: 'workspace',
       open: params.getAll('open').filter(Boolean),
       story: (STORY_IDS as readonly (string | null)[]).includes(story) ? (story as StoryId) : null,
+      ...(trail ? { trail } : {}),
     };
   }
   return { name: 'home', q: params.get('q') ?? '' };
@@ -77,6 +79,7 @@ export function routeHref(route: Route): string {
       const params = new URLSearchParams();
       for (const id of route.open) params.append('open', id);
       if (route.story) params.set('story', route.story);
+      if (route.trail) params.set('trail', route.trail);
       const query = params.toString();
       return query ? `/workspace?${query}` : '/workspace';
     }

@@ -12,7 +12,8 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { useViewer } from '../viewer/ViewerProvider';
 import { DRAFT_NAME, type MappingInput, type SheetField, type SheetKind } from './mapping-draft';
 import { MappingEditor } from './MappingEditor';
-import { trailSeeds } from './trail-seeds';
+import { rowReasonKey, skipReasonKey } from './row-reasons';
+import { trailCard, trailSeeds } from './trail-seeds';
 import { followUpload, UploadStatus, type UploadState } from './UploadStatus';
 
 type Preview = ResultOf<typeof PreviewSheetMutation>['previewSheet'];
@@ -114,6 +115,15 @@ export function ImportSheet() {
   if (toMap) for (const c of preview!.columns) if (c.sheet === toMap.sheet && toMap.header.includes(c.header)) known[toMap.header.indexOf(c.header)] = c.field as SheetField;
   const knownKind: SheetKind = mappings.data?.sheetMappings.find((m) => m.name === toMap?.mapping)?.kind ?? 'BANK_STATEMENT';
   const seeds = preview ? trailSeeds(preview.rows) : [];
+  const card = preview ? trailCard(preview.rows) : null;
+  const reason = (text: string) => {
+    const key = rowReasonKey(text);
+    return key ? t(key) : text;
+  };
+  const skipped = (why: string) => {
+    const key = skipReasonKey(why);
+    return key ? t(key) : why;
+  };
   const badRowsHref = report?.badRows ? `data:text/csv;charset=utf-8,${encodeURIComponent(report.badRows)}` : null;
 
   return (
@@ -160,7 +170,7 @@ export function ImportSheet() {
             ))}
           </ul>
           {preview.errors.map((e, i) => (
-            <p key={i} className="error">{t('sheets.rowError', { where: `${e.sheet}!${e.row}`, column: e.column, value: '', reason: e.reason })}</p>
+            <p key={i} className="error">{t('sheets.rowError', { where: `${e.sheet}!${e.row}`, column: e.column, value: '', reason: reason(e.reason) })}</p>
           ))}
           <table className="report-table">
             <thead>
@@ -182,7 +192,7 @@ export function ImportSheet() {
                   <td>{r.link?.to ?? ''}</td>
                   <td>{r.link?.amount != null ? formatMoney(r.link.amount, lang) : r.link?.seconds != null ? t('sheets.seconds', { seconds: r.link.seconds }) : ''}</td>
                   <td>{r.link ? formatShanghai(r.link.at, true) : ''}</td>
-                  <td>{r.error ? t('sheets.rowError', { where: '', column: r.error.column, value: r.error.value, reason: r.error.reason }) : r.skipped ? t('sheets.skipped', { why: r.skipped }) : r.link?.key}</td>
+                  <td>{r.error ? t('sheets.rowError', { where: '', column: r.error.column, value: r.error.value, reason: reason(r.error.reason) }) : r.skipped ? t('sheets.skipped', { why: skipped(r.skipped) }) : r.link?.key}</td>
                   <td>
                     {r.related.map((l) => (
                       <div key={`${l.type}|${l.from}|${l.to}`}>{t('sheets.related', { from: l.from, type: t(l.type === 'HOLDS' ? 'link.HOLDS' : 'link.USES'), to: l.to })}</div>
@@ -219,7 +229,7 @@ export function ImportSheet() {
           <h2>{report.stopped ? t('sheets.stopped', { count: report.errorCount }) : t('sheets.done', { rows: report.rows, imported: report.imported, created: report.linksCreated, updated: report.linksUpdated })}</h2>
           <ul>
             {report.errors.slice(0, 50).map((e, i) => (
-              <li key={i}>{t('sheets.rowError', { where: `${e.sheet}!${e.row}`, column: e.column, value: e.value, reason: e.reason })}</li>
+              <li key={i}>{t('sheets.rowError', { where: `${e.sheet}!${e.row}`, column: e.column, value: e.value, reason: reason(e.reason) })}</li>
             ))}
           </ul>
           {badRowsHref && (
@@ -228,8 +238,8 @@ export function ImportSheet() {
             </a>
           )}
           {!report.stopped && seeds.length > 0 && (
-            <button type="button" className="button primary" data-testid="sheet-open-trail" onClick={() => navigate({ name: 'workspace', open: seeds, story: null })}>
-              {t('sheets.openTrail')}
+            <button type="button" className="button primary" data-testid="sheet-open-trail" onClick={() => navigate({ name: 'workspace', open: seeds, story: null, ...(card ? { trail: card } : {}) })}>
+              {t(card ? 'sheets.openTrail' : 'sheets.openCalls')}
             </button>
           )}
         </section>

@@ -10,3 +10,12 @@ export function trailSeeds(rows: readonly { link: { from: string; to: string } |
     .slice(0, max)
     .map(([id]) => id);
 }
+
+/**
+ * The card whose money trail an imported bank statement opens: the one most of its transfers
+ * touch (the statement's own card). None for call records.
+ */
+export function trailCard(rows: readonly { link: { type: string; from: string; to: string } | null }[]): string | null {
+  const first = trailSeeds(rows.filter((r) => r.link?.type === 'TRANSFERRED'), 1)[0];
+  return first?.startsWith('card:') ? first : null;
+}

@@ -38,7 +38,7 @@ import { canvasView, isDecoration, type Highlight } from './view';
  * The investigation workspace: search, the canvas, its tools and the analysis panels over one
  * canvas document with undo. It wires them together; the logic lives in the modules it imports.
  */
-export function Workspace({ open, story, investigationId }: { open: string[]; story: StoryId | null; investigationId: string | null }) {
+export function Workspace({ open, story, trail, investigationId }: { open: string[]; story: StoryId | null; trail: string | null; investigationId: string | null }) {
   const { t, lang } = useI18n();
   const request = useApi();
   const history = useCanvasHistory();
@@ -87,6 +87,7 @@ export function Workspace({ open, story, investigationId }: { open: string[]; st
     started.current = true;
     if (investigationId) void investigation.load(investigationId).then(fit);
     else if (story) void startStory(story, actions);
+    else if (trail) void (open.length ? actions.open(open) : Promise.resolve(true)).then(() => actions.moneyTrail(trail));
     else if (open.length) void actions.open(open);
   });
 
