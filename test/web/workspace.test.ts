@@ -215,13 +215,18 @@ describe('the investigation workspace in a browser', () => {
     await shot(page, '11-exported');
   });
 
-  step('switches to English, and keeps the panels and dialogs accessible', async ({ page, session }) => {
+  step('switches to English, and keeps the panels and dialogs accessible', async ({ page, server, session }) => {
     await page.getByTestId('lang-switch').click();
     await page.getByRole('button', { name: 'Save', exact: true }).waitFor();
     const leader = await nodeOnPage(page, TEAM_LEADER);
     await page.mouse.click(leader.x, leader.y);
     await page.getByTestId('tab-details').click();
     await page.getByTestId('details').waitFor();
+    // Who contributed the record, by the agencies' names.
+    const { data } = (await api(server.url, `{ nodes(ids: ["${TEAM_LEADER}"]) { owners } agencies { id name } }`)) as { data: { nodes: { owners: string[] }[]; agencies: { id: string; name: string }[] } };
+    const names = data.nodes[0]!.owners.map((o) => data.agencies.find((a) => a.id === o)!.name);
+    expect(names.length).toBeGreaterThan(0);
+    await page.getByTestId('details').getByText(names.join(', '), { exact: true }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('session-who').waitFor();
     expect(await page.getByTestId('session-who').textContent()).toBe('上海市公安局反电信网络诈骗中心 · Investigator');

@@ -8,6 +8,7 @@ import type { CanvasDoc } from '../doc';
 import { formatValue } from './format-value';
 import { useState, type ReactNode } from 'react';
 import { useViewer } from '../../viewer/ViewerProvider';
+import { useAgencyNames } from '../../viewer/agency-names';
 import { mayReveal, RevealButton } from '../../viewer/RevealDialog';
 import { DeconflictionHit } from '../../access/DeconflictionHit';
 
@@ -34,7 +35,7 @@ function Rows({ rows, extra = {} }: { rows: [string, string | undefined][]; extr
 /** A value the server masked: asterisks where characters were. */
 const masked = (value: unknown) => typeof value === 'string' && value.includes('*');
 
-function NodeDetails({ node }: { node: ApiNode }) {
+function NodeDetails({ node, agencyName }: { node: ApiNode; agencyName(id: string): string }) {
   const { t, lang } = useI18n();
   const props = LABELS[node.label].props as Record<string, PropDef>;
   const { viewer } = useViewer();
@@ -52,7 +53,7 @@ function NodeDetails({ node }: { node: ApiNode }) {
   const rows: [string, string | undefined][] = [
     [t('prop.id'), node.id],
     ...Object.keys(props).map((p): [string, string | undefined] => [label(p), formatValue({ prop: p, def: props[p], value: values[p], locale: lang, t })]),
-    [t('prop.owners'), formatValue({ prop: 'owners', def: NODE_COMMON_PROPS.owners, value: values.owners, locale: lang, t })],
+    [t('prop.owners'), formatValue({ prop: 'owners', def: NODE_COMMON_PROPS.owners, value: node.owners?.map(agencyName), locale: lang, t })],
     [t('prop.createdAt'), formatValue({ prop: 'createdAt', def: NODE_COMMON_PROPS.createdAt, value: values.createdAt, locale: lang, t })],
     [t('prop.updatedAt'), formatValue({ prop: 'updatedAt', def: NODE_COMMON_PROPS.updatedAt, value: values.updatedAt, locale: lang, t })],
   ];
@@ -67,7 +68,7 @@ function NodeDetails({ node }: { node: ApiNode }) {
   );
 }
 
-function LinkDetails({ link, doc }: { link: ApiLink; doc: CanvasDoc }) {
+function LinkDetails({ link, doc, agencyName }: { link: ApiLink; doc: CanvasDoc; agencyName(id: string): string }) {
   const { t, lang } = useI18n();
   const l = full(link);
   const props = LINK_TYPES[link.type].props as Record<string, PropDef>;
@@ -78,8 +79,8 @@ function LinkDetails({ link, doc }: { link: ApiLink; doc: CanvasDoc }) {
     [t('prop.from'), name(link.from)],
     [t('prop.to'), name(link.to)],
     ...Object.keys(props).map((p): [string, string | undefined] => [isMessageKey(`prop.${p}`) ? t(`prop.${p}` as MessageKey) : p, formatValue({ prop: p, def: props[p], value: values[p], locale: lang, t })]),
-    [t('prop.owner'), l.owner],
-    [t('details.owners'), formatValue({ prop: 'owners', def: LINK_COMMON_PROPS.owners, value: l.owners, locale: lang, t })],
+    [t('prop.owner'), l.owner === undefined ? undefined : agencyName(l.owner)],
+    [t('details.owners'), formatValue({ prop: 'owners', def: LINK_COMMON_PROPS.owners, value: l.owners?.map(agencyName), locale: lang, t })],
     [t('prop.createdBy'), l.createdBy],
     [t('prop.createdAt'), l.createdAt ? formatShanghai(l.createdAt, true) : undefined],
   ];
@@ -99,7 +100,7 @@ function LinkDetails({ link, doc }: { link: ApiLink; doc: CanvasDoc }) {
             <li key={s.id}>
               <strong>{t(`source.${s.type}`)}</strong> {s.reference}
               <div className="muted">
-                {s.collectedBy && s.collectedAt ? t('details.collected', { who: s.collectedBy, time: formatShanghai(s.collectedAt) }) : s.id} · {s.owner}
+                {s.collectedBy && s.collectedAt ? t('details.collected', { who: s.collectedBy, time: formatShanghai(s.collectedAt) }) : s.id} · {agencyName(s.owner)}
               </div>
               {s.sha256 && (
                 <div className="muted">
@@ -117,13 +118,14 @@ function LinkDetails({ link, doc }: { link: ApiLink; doc: CanvasDoc }) {
 /** Properties, owning agencies, sources with their references, and who added it when. */
 export function DetailsPanel({ doc, selection, onExpandMore }: { doc: CanvasDoc; selection: readonly string[]; onExpandMore(id: string): void }) {
   const { t } = useI18n();
+  const agencyName = useAgencyNames();
   if (selection.length === 0) return <p className="muted">{t('panel.nothing')}</p>;
   if (selection.length > 1) return <p>{t('details.multiple', { count: selection.length })}</p>;
   const id = selection[0]!;
   const node = doc.graph.nodes[id];
-  if (node) return <NodeDetails node={node} />;
+  if (node) return <NodeDetails node={node} agencyName={agencyName} />;
   const link = doc.graph.links[id];
-  if (link) return <LinkDetails link={link} doc={doc} />;
+  if (link) return <LinkDetails link={link} doc={doc} agencyName={agencyName} />;
   const placeholder: Placeholder | undefined = doc.graph.placeholders[id];
   if (placeholder) {
     return (
