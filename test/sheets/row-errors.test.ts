@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { badRowsCsv } from '../../server/src/sheets/bad-rows';
 import { importSheet } from '../../server/src/sheets/import-sheet';
 import { BUILT_IN_BANK } from '../../server/src/sheets/mappings';
 import { fileInMemory } from '../../server/src/sheets/sheet-file';
@@ -61,11 +62,28 @@ describe('rows that cannot be read', () => {
     const r = await run(store, 'skip');
     expect(r).toMatchObject({ stopped: false, errorCount: 2, errors, rows: 4, imported: 2, linksCreated: 2 });
     expect(r.badRows).toBe(
-      '\uFEFFsheet,row,column,value,reason,cells...\r\n' +
+      `\uFEFFsheet,row,column,value,reason,${HEADER.join(',')}\r\n` +
         `stmt.csv,3,交易时间,2026-02-30 10:00:00,not a time,${A},2026-02-30 10:00:00,5.00,出,${B},T2\r\n` +
         `stmt.csv,4,交易金额,五百,not an amount,${A},2026-02-06 10:00:00,五百,进,${C},T3\r\n`,
     );
     expect(await store.counts()).toEqual({ nodes: 3, links: 2, sources: 1 });
+  });
+
+  it('hands back a file that imports with the same mapping once corrected, citing its own rows', async () => {
+    const { badRows } = await run(store, 'skip');
+    const corrected = badRows!.replace('2026-02-30 10:00:00,5.00', '2026-02-28 10:00:00,5.00').replace(',五百,进', ',500.00,进');
+    const again = await importSheet(store, fileInMemory('stmt.errors.csv', Buffer.from(corrected, 'utf8')), { mappings: [BUILT_IN_BANK], agency: 'sh-psb', by: 'officer-wu', onError: 'stop' });
+    expect(again).toMatchObject({ stopped: false, errorCount: 0, rows: 2, imported: 2, linksCreated: 2, sourcesCreated: 1 });
+    expect(await store.counts()).toEqual({ nodes: 3, links: 4, sources: 2 });
+  });
+
+  it('writes the header again where a workbook’s sheets differ', async () => {
+    const error = (sheet: string, row: number) => ({ sheet, row, column: '金额', value: 'x', reason: 'not an amount' });
+    expect(badRowsCsv([
+      { error: error('一', 2), cells: ['x'], header: ['金额'] },
+      { error: error('一', 3), cells: ['y'], header: ['金额'] },
+      { error: error('二', 2), cells: ['1', 'x'], header: ['卡号', '金额'] },
+    ])).toBe('\uFEFFsheet,row,column,value,reason,金额\r\n一,2,金额,x,not an amount,x\r\n一,3,金额,x,not an amount,y\r\nsheet,row,column,value,reason,卡号,金额\r\n二,2,金额,x,not an amount,1,x\r\n');
   });
 
   it('a file with no header the mapping knows is an error, not an empty import', async () => {

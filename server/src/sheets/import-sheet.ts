@@ -97,10 +97,10 @@ export async function importSheet(store: GraphStore, file: SheetFile, options: S
     sourcesCreated: 0,
   };
   const bad: BadRow[] = [];
-  const onError = (error: RowError, cells: string[] = []) => {
+  const onError = (error: RowError, cells: string[] = [], header?: string[]) => {
     report.errorCount++;
     if (report.errors.length < MAX_REPORTED) report.errors.push(error);
-    bad.push({ error, cells });
+    bad.push({ error, cells, header });
   };
   const hold = options.onError === 'stop';
   /** Whether staged batches are held rather than written: while a 'stop' import is still being checked. */
@@ -184,7 +184,7 @@ export async function importSheet(store: GraphStore, file: SheetFile, options: S
 }
 
 interface PassHandlers {
-  onError: (error: RowError, cells?: string[]) => void;
+  onError: (error: RowError, cells?: string[], header?: string[]) => void;
   onSheet: (summary: SheetSummary) => void;
   onRow: (result: ReturnType<typeof readRow>, sheet: string, n: number) => void | Promise<void>;
 }
@@ -201,7 +201,7 @@ async function pass(file: SheetFile, options: SheetImportOptions, phase: SheetPr
   for await (const { ctx, rows: chunk } of chunks) {
     for (const row of chunk) {
       const result = readRow(ctx, row.cells, row.n);
-      if (result.kind === 'error') on.onError(result.error, row.cells);
+      if (result.kind === 'error') on.onError(result.error, row.cells, ctx.header);
       const pending = on.onRow(result, ctx.sheet, row.n);
       if (pending) await pending;
     }
