@@ -41,7 +41,10 @@ describe('the embedded store’s in-memory graph', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cache-agrees-'));
   const queries: Query[] = [];
   const pairs: [string, string, Viewer][] = [];
-  const expected: { neighborhoods: unknown[]; paths: unknown[]; subgraphs: unknown[]; nodes: unknown[]; linked: unknown[]; trails: unknown[]; warnings: unknown[]; searches: unknown[] } = { neighborhoods: [], paths: [], subgraphs: [], nodes: [], linked: [], trails: [], warnings: [], searches: [] };
+  const expected: { neighborhoods: unknown[]; paths: unknown[]; subgraphs: unknown[]; nodes: unknown[]; linked: unknown[]; trails: unknown[]; warnings: unknown[]; searches: unknown[]; victims: string[][] } = { neighborhoods: [], paths: [], subgraphs: [], nodes: [], linked: [], trails: [], warnings: [], searches: [], victims: [] };
+  /** As masking asked before the store had `victims`: VICTIM_IN links out of the persons, one hop (cut: everyone). */
+  const byNeighbourhood: string[][] = [];
+  let persons: string[] = [];
   const searches: { viewer: Viewer; text: string; labels?: Label[]; limit: number }[] = [];
   let gangs: (string | null)[] = [];
   let cases: string[] = [];
@@ -93,6 +96,13 @@ describe('the embedded store’s in-memory graph', () => {
     for (const [i, id] of cards.entries()) {
       expected.trails.push(sorted(await plain.transfersFrom(viewers[i % 3]!, [id], { depth: 4, ...(i % 2 ? { after: '2024-06-01T00:00:00+08:00' } : {}) })));
     }
+    persons = (await plain.neighborhood(all, cases, { hops: 1, labels: ['Person'], limit: 500 })).nodes.filter((n) => n.label === 'Person').map((n) => n.id);
+    for (const viewer of viewers) {
+      expected.victims.push(await plain.victims(viewer, persons));
+      const n = await plain.neighborhood(viewer, persons, { hops: 1, linkTypes: ['VICTIM_IN'], limit: 5000 });
+      const from = new Set(n.links.filter((l) => l.type === 'VICTIM_IN').map((l) => l.from));
+      byNeighbourhood.push(persons.filter((p) => n.truncated || from.has(p)));
+    }
     gangs = [null, ...(await plain.search(all, '团伙', { limit: 5, labels: ['Gang'] })).map((h) => h.node.id)];
     for (const viewer of viewers) for (const gang of gangs) expected.warnings.push(rankWarnings(await plain.gangContacts(viewer, gang)));
     // Every way search matches: ids, case numbers whole and in part, phones as typed, cards whole
@@ -143,6 +153,16 @@ describe('the embedded store’s in-memory graph', () => {
     }
     expect(subgraphs).toEqual(expected.subgraphs);
     expect(nodes).toEqual(expected.nodes);
+  });
+
+  it('names the victims Kuzu names, the ones a VICTIM_IN neighbourhood of the persons names', async () => {
+    expect(persons.length).toBeGreaterThan(20);
+    expect(expected.victims[0]!.length).toBeGreaterThan(5);
+    expect(expected.victims[0]!.length).toBeLessThan(persons.length);
+    const got = [];
+    for (const viewer of viewerList) got.push(await store.victims(viewer, persons));
+    expect(got).toEqual(expected.victims);
+    expect(got.map((v) => [...v].sort())).toEqual(byNeighbourhood.map((v) => [...v].sort()));
   });
 
   it('links the cases Kuzu links, naming the same shared identifiers', async () => {

@@ -186,6 +186,31 @@ export function describeGraphStoreContract(name: string, makeStore: () => Promis
       });
     });
 
+    describe('victims', () => {
+      const caseOf = (agency: string, records: object[]) => lines([{ kind: 'meta', version: 1, agency }, ...records]);
+      const victimIn = (person: string, caseId: string, source: string) => ({ kind: 'link', type: 'VICTIM_IN', from: person, to: caseId, sources: [source] });
+
+      it('names the persons asked who are victims in a visible case, in the order asked, once each', async () => {
+        expect(await store.victims(sh, [ids.suspect, ids.victim, ids.caller, ids.victim, 'person:nope', ids.sh1])).toEqual([ids.victim]);
+        expect(await store.victims(both, [ids.fjVictim, ids.suspect, ids.victim])).toEqual([ids.fjVictim, ids.victim]);
+        expect(await store.victims(sh, [])).toEqual([]);
+      });
+
+      it('counts only persons, VICTIM_IN links and cases the viewer sees', async () => {
+        expect(await store.victims(sh, [ids.fjVictim])).toEqual([]);
+        expect(await store.victims(nobody, [ids.victim])).toEqual([]);
+        // Shanghai records its caller as a victim in Fujian's case: Shanghai's link, to a case Shanghai does not see.
+        await importBundle(store, caseOf(SH, [victimIn(ids.caller, ids.fj1, 'src:sh-stmt-1')]), { by: 'sh-officer' });
+        expect(await store.victims(sh, [ids.caller])).toEqual([]);
+        expect(await store.victims(fj, [ids.caller])).toEqual([]);
+        expect(await store.victims(both, [ids.caller])).toEqual([ids.caller]);
+        // Fujian records Shanghai's suspect as a victim in its case: Fujian's link, which Shanghai does not see.
+        await importBundle(store, caseOf(FJ, [{ kind: 'node', label: 'Person', id: ids.suspect, props: {} }, victimIn(ids.suspect, ids.fj1, 'src:fj-cdr-1')]), { by: 'fj-officer' });
+        expect(await store.victims(sh, [ids.suspect])).toEqual([]);
+        expect(await store.victims(fj, [ids.suspect, ids.caller])).toEqual([ids.suspect]);
+      });
+    });
+
     describe('shortestPaths', () => {
       it('finds the shortest paths, at most k, within maxHops', async () => {
         const result = await store.shortestPaths(sh, ids.victim, ids.sh2, { maxHops: 6, k: 5 });

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { PropDef } from '../domain/model';
 import type { GraphNode, PropValue, SourceRecord } from '../domain/types';
-import { STORE_LIMITS, type GraphStore } from '../store/graph-store';
+import type { GraphStore } from '../store/graph-store';
 import type { Services } from '../api/services';
 import { maskValue, maySee, type ApiViewer } from '../api/viewer';
 import type { AuditLog } from '../auth/audit-log';
@@ -19,8 +19,17 @@ export interface Context {
     /** Whether a person is a victim in some visible case; asked only for viewers who may not see victims' details. */
     victim: DataLoader<string, boolean>;
   };
-  /** The masking hook: a property's value (of `owner`, a node or link) as this viewer may see it. */
+  /**
+   * The masking hook: a property's value (of `owner`, a node or link) as this viewer may see it;
+   * a promise only while whether a person is a victim is still to be asked.
+   */
   mask: (def: PropDef | undefined, value: PropValue | undefined, owner?: { id?: string; label?: string }) => PropValue | Promise<PropValue>;
+  /**
+   * `nodes`, once masking knows which persons among them are victims (one store call for the
+   * list): their captions and names then mask without a promise each, which the executor waits
+   * on one by one. The nodes themselves, at once, when nothing is left to ask.
+   */
+  maskable: <T extends GraphNode>(nodes: T[]) => T[] | Promise<T[]>;
 }
 
 const byId = <T extends { id: string }>(keys: readonly string[], found: T[]) => {
@@ -30,15 +39,19 @@ const byId = <T extends { id: string }>(keys: readonly string[], found: T[]) => 
 
 /** One context per request: its viewer, and dataloaders so that N references cost one store call. */
 export function createContext({ viewer, services, store, requestId, audit }: { viewer: ApiViewer; services: Services; store: GraphStore; requestId: string; audit: AuditLog }): Context {
+  /** Whether a person is a victim, for those the victim loader has answered: masking them needs no promise. */
+  const known = new Map<string, boolean>();
+  const checks = !maySee(viewer, 'victim');
   const loaders: Context['loaders'] = {
     node: new DataLoader(async (keys) => byId(keys, await store.getNodes(viewer, [...keys])), { maxBatchSize: 500 }),
     source: new DataLoader(async (keys) => byId(keys, await store.getSources(viewer, [...keys])), { maxBatchSize: 500 }),
     victim: new DataLoader(
       async (keys) => {
-        const n = await store.neighborhood(viewer, [...keys], { hops: 1, linkTypes: ['VICTIM_IN'], limit: STORE_LIMITS.maxLimit });
-        const victims = new Set(n.links.filter((l) => l.type === 'VICTIM_IN').map((l) => l.from));
-        // When the store had to cut, treat everyone as a victim: masking too much is the safe side.
-        return keys.map((k) => n.truncated || victims.has(k));
+        const victims = new Set(await store.victims(viewer, [...keys]));
+        return keys.map((k) => {
+          known.set(k, victims.has(k));
+          return victims.has(k);
+        });
       },
       { maxBatchSize: 500 },
     ),
@@ -55,9 +68,18 @@ export function createContext({ viewer, services, store, requestId, audit }: { v
       const masked = typeof value === 'string' ? maskValue(value) : null;
       // 'victim' properties are masked on victims only: a suspect's name is what investigators search for.
       if (def.sensitive === 'victim' && owner?.label === 'Person' && owner.id) {
-        return loaders.victim.load(owner.id).then((isVictim) => (isVictim ? masked : value));
+        const isVictim = known.get(owner.id);
+        if (isVictim !== undefined) return isVictim ? masked : value;
+        return loaders.victim.load(owner.id).then((victim) => (victim ? masked : value));
       }
       return masked;
+    },
+    maskable(nodes) {
+      if (!checks) return nodes;
+      let ask: string[] | undefined;
+      for (const n of nodes) if (n.label === 'Person' && !known.has(n.id)) (ask ??= []).push(n.id);
+      // A failed check leaves the persons unknown: each of their masked fields then fails as before.
+      return ask ? loaders.victim.loadMany(ask).then(() => nodes) : nodes;
     },
   };
 }

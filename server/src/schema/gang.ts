@@ -41,7 +41,7 @@ const Gang = builder.objectRef<GangView & Subgraph & { roles: MemberRole[] }>('G
     gang: t.field({ type: labelTypes.Gang, resolve: (g) => g.gang }),
     members: t.field({ type: [GangMember], resolve: (g) => g.roles }),
     reportsTo: t.field({ type: [ReportsTo], resolve: (g) => g.reportsTo }),
-    nodes: t.field({ type: [Node], resolve: (g) => g.nodes }),
+    nodes: t.field({ type: [Node], resolve: (g, _, ctx) => ctx.maskable(g.nodes) }),
     links: t.field({ type: [Link], resolve: (g) => g.links }),
   }),
 });

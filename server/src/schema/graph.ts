@@ -18,7 +18,7 @@ const LabelCount = builder.objectRef<{ label: string; count: number }>('LabelCou
 
 const Neighborhood = builder.objectRef<Omit<NeighborhoodResult, 'beyond'> & { beyond: { label: string; count: number }[] }>('Neighborhood').implement({
   fields: (t) => ({
-    nodes: t.field({ type: [Node], resolve: (n) => n.nodes }),
+    nodes: t.field({ type: [Node], resolve: (n, _, ctx) => ctx.maskable(n.nodes) }),
     links: t.field({ type: [Link], resolve: (n) => n.links }),
     truncated: t.exposeBoolean('truncated', { description: 'True when nodes within reach were left out to stay within `limit`.' }),
     beyond: t.field({ type: [LabelCount], description: 'How many more nodes of each label lie within reach but were left out.', resolve: (n) => n.beyond }),
@@ -28,7 +28,7 @@ const Neighborhood = builder.objectRef<Omit<NeighborhoodResult, 'beyond'> & { be
 const Subgraph = builder.objectRef<SubgraphResult>('Subgraph').implement({
   description: 'Nodes and every visible link among them.',
   fields: (t) => ({
-    nodes: t.field({ type: [Node], resolve: (g) => g.nodes }),
+    nodes: t.field({ type: [Node], resolve: (g, _, ctx) => ctx.maskable(g.nodes) }),
     links: t.field({ type: [Link], resolve: (g) => g.links }),
   }),
 });
@@ -43,7 +43,7 @@ const Path = builder.objectRef<PathsResult['paths'][number]>('Path').implement({
 const Paths = builder.objectRef<PathsResult>('Paths').implement({
   description: 'Shortest paths; `nodes` and `links` hold every element of every path once.',
   fields: (t) => ({
-    nodes: t.field({ type: [Node], resolve: (p) => p.nodes }),
+    nodes: t.field({ type: [Node], resolve: (p, _, ctx) => ctx.maskable(p.nodes) }),
     links: t.field({ type: [Link], resolve: (p) => p.links }),
     paths: t.field({ type: [Path], resolve: (p) => p.paths }),
   }),
@@ -67,7 +67,7 @@ builder.queryFields((t) => ({
     type: [Node],
     description: `The visible nodes among \`ids\` (at most ${L.nodeIds.max}), in the order asked.`,
     args: { ids: t.arg.idList({ required: true }) },
-    resolve: (_, a, ctx) => ctx.services.nodes(ctx.viewer, a.ids.map(String)) as Promise<GraphNode[]>,
+    resolve: async (_, a, ctx) => ctx.maskable((await ctx.services.nodes(ctx.viewer, a.ids.map(String))) as GraphNode[]),
   }),
   subgraph: t.field({
     type: Subgraph,

@@ -66,7 +66,7 @@ const LinkedCases = builder.objectRef<{ case: GraphNode; linked: CaseLinkView[];
   fields: (t) => ({
     case: t.field({ type: labelTypes.Case, resolve: (l) => l.case }),
     linked: t.field({ type: [CaseLink], description: 'Linked cases, highest score first, then rejected ones.', resolve: (l) => l.linked }),
-    nodes: t.field({ type: [Node], resolve: (l) => l.nodes }),
+    nodes: t.field({ type: [Node], resolve: (l, _, ctx) => ctx.maskable(l.nodes) }),
     links: t.field({ type: [Link], resolve: (l) => l.links }),
   }),
 });

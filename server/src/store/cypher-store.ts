@@ -29,7 +29,7 @@ import type {
 } from '../domain/types';
 import { checkBatch, linkIdentity } from './batch-check';
 import type { CacheKeeper } from './cache/cache-keeper';
-import { cachedLinkedCases, cachedNeighborhood, cachedNodes, cachedPaths, cachedSubgraph, cachedTransfersAt, cachedTransfersOut } from './cache/cached-reads';
+import { cachedLinkedCases, cachedNeighborhood, cachedNodes, cachedPaths, cachedSubgraph, cachedTransfersAt, cachedTransfersOut, cachedVictims } from './cache/cached-reads';
 import { cachedIncidence } from './cache/cached-incidence';
 import type { AccessRequestStore } from './access-requests';
 import { cachedSearch } from './cache/cached-search';
@@ -213,6 +213,15 @@ export class CypherGraphStore implements GraphStore {
     const nodes = [...seeds, ...kept];
     const links = await this.linksAmong(viewer, nodes.map((n) => n.id), linkTypes, options);
     return { nodes, links, truncated: nearest.length > limit, beyond };
+  }
+
+  async victims(viewer: Viewer, personIds: string[]): Promise<string[]> {
+    const ids = [...new Set(personIds)];
+    if (ids.length === 0 || viewer.agencies.length === 0) return [];
+    const cache = this.cache?.current();
+    if (cache) return cachedVictims(cache, viewer, ids);
+    const found = new Set((await this.runner.read('victims', { ...viewerParams(viewer), ids })).map((r) => r.id as string));
+    return ids.filter((id) => found.has(id));
   }
 
   async shortestPaths(viewer: Viewer, from: string, to: string, options: PathOptions): Promise<PathsResult> {

@@ -100,6 +100,13 @@ export interface GraphStore extends InvestigationStore, JudgementStore, SheetMap
    */
   neighborhood(viewer: Viewer, ids: string[], options: NeighborhoodOptions): Promise<Neighborhood>;
 
+  /**
+   * The persons among `personIds` who are victims in a case the viewer sees, through a VICTIM_IN
+   * link the viewer sees, in the order asked: whose names the API masks for roles that may not
+   * see victims' details. Exact: one lookup for the whole list, nothing cut.
+   */
+  victims(viewer: Viewer, personIds: string[]): Promise<string[]>;
+
   /** Up to k shortest paths (fewest links) between two nodes through visible records. */
   shortestPaths(viewer: Viewer, from: string, to: string, options: PathOptions): Promise<PathsResult>;
 

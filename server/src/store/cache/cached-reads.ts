@@ -51,6 +51,25 @@ export function cachedNeighborhood(cache: GraphCache, viewer: Viewer, ids: strin
   return { nodes, links, truncated: reached.total > o.limit, beyond: reached.beyond };
 }
 
+/**
+ * The persons among `ids` who are victims in a visible case through a visible VICTIM_IN link, in
+ * the order asked, as victims.cypher: exact, whatever their number (no limit to cut).
+ */
+export function cachedVictims(cache: GraphCache, viewer: Viewer, ids: string[]): string[] {
+  const sight = cache.visibleOwnerSets(viewer);
+  const visible = visibleNodes(cache, sight);
+  const filter = linkFilter(cache, sight, ['VICTIM_IN'], null);
+  return visibleIndexes(cache, sight, ids)
+    .filter((v) => {
+      let victim = false;
+      cache.forEachLink(v, (l) => {
+        if (!victim && cache.linkFrom[l] === v && passes(cache, filter, l) && visible(cache.linkTo[l]!)) victim = true;
+      });
+      return victim;
+    })
+    .map((v) => cache.nodeId(v));
+}
+
 export function cachedPaths(cache: GraphCache, viewer: Viewer, from: string, to: string, o: { maxHops: number; k: number; linkTypes: readonly LinkType[] }): PathsResult {
   const a = cache.indexOf(from);
   const b = cache.indexOf(to);
