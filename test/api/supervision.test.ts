@@ -41,7 +41,7 @@ describe('supervision: a provincial bureau sees its district bureaus’ records'
     for (const [name, agency] of [['centre', CENTRE.id], ['minhang', MINHANG.id], ['longyan', LONGYAN.id]] as const) {
       passwords.set(name, (await addUser(store.accounts, app.sessions.audit, { name, agency, role: 'INVESTIGATOR', by: 'test', mustChange: false })).password);
     }
-    for (const [agency, caseNo, card] of [[CENTRE.id, 'SH1', '6222000000000000001'], [MINHANG.id, 'MH1', '6222000000000000002'], [LONGYAN.id, 'FJ1', '6222000000000000003']]) {
+    for (const [agency, caseNo, card] of [[CENTRE.id, 'SH1', '6222000000000000001'], [MINHANG.id, 'MH1', '6222000000000000002'], [LONGYAN.id, 'FJ1', '6222000000000000003'], [LONGYAN.id, 'FJ2', '6222000000000000002']]) {
       await importBundle(store, (async function* () { yield toLines(bundle(agency!, caseNo!, card!)); })(), { by: 'test' });
     }
   });
@@ -65,6 +65,17 @@ describe('supervision: a provincial bureau sees its district bureaus’ records'
     expect(await (await as('minhang'))(CASES)).toEqual({ data: { nodes: [{ id: 'case:MH1', owners: ['sh-minhang-psb'] }] } });
     expect(await (await as('longyan'))(CASES)).toEqual({ data: { nodes: [{ id: 'case:FJ1', owners: ['fj-longyan-psb'] }] } });
     expect((await (await as('minhang'))('{ me { oversees { id } } }')).data.me).toEqual({ oversees: [] });
+  });
+
+  it('the centre learns that another province holds a card of the district’s case, and has no one to ask in the bureau it supervises', async () => {
+    const centre = await as('centre');
+    const hits = await centre('{ deconfliction(nodeIds: ["card:6222000000000000002"]) { nodeId holders { agency { id } } } }');
+    expect(hits).toEqual({ data: { deconfliction: [{ nodeId: 'card:6222000000000000002', holders: [{ agency: { id: LONGYAN.id } }] }] } });
+    const ask = await centre('mutation { requestAccess(nodeId: "card:6222000000000000002", agency: "sh-minhang-psb", reason: "串并案核查") { id } }');
+    expect(ask.errors?.map((e) => e.extensions)).toEqual([{ code: 'NOT_FOUND' }]);
+    // The district bureau learns of the other province's holding as before.
+    const minhang = await (await as('minhang'))('{ deconfliction(nodeIds: ["card:6222000000000000002"]) { holders { agency { id } } } }');
+    expect(minhang.data.deconfliction[0].holders).toEqual([{ agency: { id: LONGYAN.id } }]);
   });
 
   it('the centre may not write for the bureau it supervises', async () => {

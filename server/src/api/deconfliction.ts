@@ -52,12 +52,15 @@ export function createDeconflictionServices(store: GraphStore, grants: AgencyGra
     const profiles = await store.accounts.listAgencies();
     return requests.map((r) => ({ ...r, holderAgency: profileOf(profiles, r.holder), requesterAgency: profileOf(profiles, r.requester) }));
   };
+  /** The agencies whose records the viewer sees whole already: its own and those it supervises; no one asks them for access. */
+  const seenWhole = (viewer: ApiViewer) => new Set([...viewer.agencies, ...(viewer.oversees ?? [])]);
   const outgoing = (viewer: ApiViewer) => store.accessRequests.listAccessRequests({ holders: [], requesters: [ownAgency(viewer)] });
 
   return {
     hits: async (viewer: ApiViewer, nodeIds: readonly string[]): Promise<DeconflictionHit[]> => {
       const nodes = await store.getNodes(viewer, [...new Set(nodeIds)].slice(0, API_LIMITS.nodeIds.max));
-      const held = nodes.filter(isIdentifier).map((n) => ({ nodeId: n.id, others: n.owners.filter((o) => !viewer.agencies.includes(o)).sort() })).filter((h) => h.others.length > 0);
+      const whole = seenWhole(viewer);
+      const held = nodes.filter(isIdentifier).map((n) => ({ nodeId: n.id, others: n.owners.filter((o) => !whole.has(o)).sort() })).filter((h) => h.others.length > 0);
       if (held.length === 0) return [];
       const [profiles, mine] = await Promise.all([store.accounts.listAgencies(), outgoing(viewer).then(views)]);
       // Newest first: the first request found for a holding is where it stands now.
@@ -69,7 +72,7 @@ export function createDeconflictionServices(store: GraphStore, grants: AgencyGra
       const reason = revealReason(a.reason);
       if (!reason) throw apiError('BAD_INPUT', 'reason: say why your agency needs these records (at least 4 characters).', { field: 'reason' });
       const [node] = await store.getNodes(viewer, [a.nodeId]);
-      if (!node || !isIdentifier(node) || !node.owners.includes(a.agency) || viewer.agencies.includes(a.agency)) throw apiError('NOT_FOUND', NO_HOLDING);
+      if (!node || !isIdentifier(node) || !node.owners.includes(a.agency) || seenWhole(viewer).has(a.agency)) throw apiError('NOT_FOUND', NO_HOLDING);
       const requester = ownAgency(viewer);
       // Asking again while a request is open (or was granted) answers that request: one decision per holding.
       const open = (await outgoing(viewer)).find((r) => r.nodeId === node.id && r.holder === a.agency && (r.status === 'PENDING' || r.status === 'GRANTED'));
