@@ -130,6 +130,10 @@ describe('the investigation workspace in a browser', () => {
     for (const card of COLLECTION_CARDS) expect(at(card).x).toBeGreaterThan(at(WU_CARD).x);
     expect(await page.getByTestId('workspace').getAttribute('data-layout')).toBe('money');
     expect(await page.getByTestId('money-summary').innerText()).toMatch(/^\d+ 张卡，\d+ 笔转账，冻结 /);
+    // From the keyboard: a transfer's first cell is a button that shows it, and its cards, on the canvas.
+    await page.locator('table.transfers:not([data-testid]) tbody tr').first().getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.caseLinkage!.cy.$('.highlighted').map((e) => (e.isEdge() ? 'edge' : 'node')).sort().join())).toBe('edge,node,node');
     await shot(page, '06-money-trail');
   });
 

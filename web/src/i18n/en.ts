@@ -359,6 +359,7 @@ export const en: Record<MessageKey, string> = {
   'money.run': 'Follow the money',
   'money.none': 'No money left {name}.',
   'money.summary': '{cards} cards, {transfers} transfers, {frozen} frozen',
+  'money.transfer': 'Transfer',
   'money.transfers': 'Transfers',
   'money.from': 'From',
   'money.to': 'To',

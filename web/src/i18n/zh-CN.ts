@@ -360,6 +360,7 @@ export const zhCN = {
   'money.run': '追踪资金',
   'money.none': '没有找到从 {name} 转出的资金。',
   'money.summary': '{cards} 张卡，{transfers} 笔转账，冻结 {frozen}',
+  'money.transfer': '转账',
   'money.transfers': '转账明细',
   'money.from': '转出',
   'money.to': '转入',

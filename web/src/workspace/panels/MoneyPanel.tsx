@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { formatMoney, formatShanghai, toFen } from '../../graph/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { TRAIL_DEPTH } from '../actions';
@@ -69,7 +69,9 @@ export function MoneyPanel({
               <tbody>
                 {transfers.map((l) => (
                   <tr key={l.id} onClick={() => onFocus([l.id, l.from, l.to])}>
-                    <td>{l.at ? formatShanghai(l.at) : ''}</td>
+                    <td>
+                      <FocusButton onFocus={() => onFocus([l.id, l.from, l.to])}>{l.at ? formatShanghai(l.at) : t('money.transfer')}</FocusButton>
+                    </td>
                     <td>{nameOf(l.from)}</td>
                     <td>{nameOf(l.to)}</td>
                     <td className="num">{l.amount != null ? formatMoney(l.amount, lang) : ''}</td>
@@ -80,6 +82,22 @@ export function MoneyPanel({
           </>
         ))}
     </div>
+  );
+}
+
+/** A row's first cell as a button, so the keyboard shows a transfer or a card on the canvas as a click on its row does. */
+function FocusButton({ onFocus, children }: { onFocus(): void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className="link-button"
+      onClick={(e) => {
+        e.stopPropagation();
+        onFocus();
+      }}
+    >
+      {children}
+    </button>
   );
 }
 
@@ -106,7 +124,9 @@ function FreezeList({ result, nameOf, onFocus }: { result: Money; nameOf(id: str
       <tbody>
         {list.map((f) => (
           <tr key={f.cardId} onClick={() => onFocus([f.cardId])}>
-            <td>{nameOf(f.cardId)}</td>
+            <td>
+              <FocusButton onFocus={() => onFocus([f.cardId])}>{nameOf(f.cardId)}</FocusButton>
+            </td>
             <td className="num">{f.layer}</td>
             <td className="num">{formatMoney(f.amount, lang)}</td>
             <td>{formatShanghai(f.since)}</td>
