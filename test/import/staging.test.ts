@@ -79,4 +79,26 @@ describe('COPY through CSV staging files', () => {
     expect(writeCsv(join(dir, 'c.csv'), columns, [{ id: '\\N', list: [] }])).toBeNull();
     expect(writeCsv(join(dir, 'd.csv'), columns, [{ id: 'a', list: [' a'] }])).toBeNull();
   });
+
+  it('writes lines whole across its buffer: many lines, Chinese ones, one longer than the buffer, in order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staging-csv-'));
+    const columns = { names: ['id', 'n'], types: ['STRING', 'INT64'] };
+    const long = '长'.repeat(2_000_000);
+    const rows = [
+      ...Array.from({ length: 30_000 }, (_, i) => ({ id: `持卡人${i}-${'x'.repeat(i % 300)}`, n: i })),
+      { id: long, n: -1 },
+      ...Array.from({ length: 30_000 }, (_, i) => ({ id: 'card:6222021234567890123', n: i })),
+    ];
+    const file = join(dir, 'big.csv');
+    expect(writeCsv(file, columns, rows)).toEqual({ lineBreaks: false });
+    expect(readFileSync(file, 'utf8')).toBe(['id,n', ...rows.map((r) => `${r.id},${r.n}`)].join('\n') + '\n');
+  });
+
+  it('quotes a value after the same column held a bare one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staging-csv-'));
+    const columns = { names: ['id'], types: ['STRING'] };
+    const file = join(dir, 'q.csv');
+    expect(writeCsv(file, columns, [{ id: 'a' }, { id: 'a' }, { id: 'a,b' }, { id: 'a' }, { id: 7 }, { id: 7 }])).toEqual({ lineBreaks: false });
+    expect(readFileSync(file, 'utf8')).toBe('id\na\na\n"a,b"\na\n7\n7\n');
+  });
 });

@@ -151,23 +151,41 @@ export class CsvLines {
   }
 }
 
-/** Writes `count` lines (and a header line first, if given) to `file`, a few megabytes at a time. */
+/**
+ * Writes `count` lines (and a header line first, if given) to `file`, each encoded straight into
+ * one reused buffer that is written whenever it fills. Joining 20,000 lines into a string and
+ * writing that (a large string a chunk, encoded again into a new Buffer by writeSync) cost more
+ * than making the lines: writeCsv of a statement's 1,000,000 links took 10.0-12.7 s of CPU and
+ * 15.6-16.0 s wall that way, 4.0-4.2 s and 6.2-6.6 s through the buffer (same run, load 4-5).
+ */
 function writeInChunks(file: string, count: number, lineAt: (i: number) => string, header?: string): void {
   const fd = openSync(file, 'w');
-  try {
-    let chunk: string[] = header === undefined ? [] : [header];
-    for (let i = 0; i < count; i++) {
-      chunk.push(lineAt(i));
-      if (chunk.length === 20_000) {
-        writeSync(fd, chunk.join('\n') + '\n');
-        chunk = [];
+  let pos = 0;
+  const put = (line: string) => {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8: room for the line and its line feed.
+    if (pos + 3 * line.length + 1 > buffer.length) {
+      if (pos > 0) writeSync(fd, buffer, 0, pos);
+      pos = 0;
+      if (3 * line.length + 1 > buffer.length) {
+        writeSync(fd, `${line}\n`);
+        return;
       }
     }
-    if (chunk.length > 0) writeSync(fd, chunk.join('\n') + '\n');
+    pos += buffer.write(line, pos);
+    buffer[pos++] = LINE_FEED;
+  };
+  try {
+    if (header !== undefined) put(header);
+    for (let i = 0; i < count; i++) put(lineAt(i));
+    if (pos > 0) writeSync(fd, buffer, 0, pos);
   } finally {
     closeSync(fd);
   }
 }
+
+const LINE_FEED = 0x0a;
+/** Staging files are written one at a time (writeInChunks is synchronous), so one buffer serves them all. */
+const buffer = Buffer.allocUnsafe(4 * 2 ** 20);
 
 const STRING = 0;
 const LIST = 1;
