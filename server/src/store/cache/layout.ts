@@ -54,76 +54,88 @@ function fieldRanges(buf: Uint8Array, start: number, end: number, count: number)
 const value = (buf: Uint8Array, r: Int32Array, column: number) => fieldValue(buf, r[2 * column]!, r[2 * column + 1]!);
 
 const QUOTE = 0x22;
+const COMMA = 0x2c;
 
-/**
+/*
  * A row returned whole is decoded to text in one call and its fields are cut from that text:
  * decoding each field on its own crossed into the engine's string code once a field, most of
  * a row's cost. Commas and quotes are ASCII, and UTF-8 never has an ASCII byte inside a longer
  * character, so the text's fields lie where the bytes' do (the same rules as csv.ts).
+ *
+ * The fields are walked once, left to right, and only those the record's label (or link type)
+ * has are cut out: a node row has a column for every label's properties, most of them empty
+ * for any one node, and an empty field is passed over at the cost of one comparison.
  */
-class RowText {
-  readonly ranges = new Int32Array(2 * Math.max(NODE_COLUMNS.length, LINK_COLUMNS.length));
-  text = '';
 
-  /** Decodes `buf[start, end)` and finds its first `count` fields (reused by every call: decoding is synchronous). */
-  read(buf: Uint8Array, start: number, end: number, count: number): this {
-    const text = (this.text = (buf as Buffer).toString('utf8', start, end));
-    const length = text.length;
-    let pos = 0;
-    for (let f = 0; f < count; f++) {
-      let stop = pos;
-      if (pos <= length) {
-        if (text.charCodeAt(pos) !== QUOTE) {
-          stop = text.indexOf(',', pos);
-          if (stop < 0) stop = length;
-        } else {
-          stop = length;
-          for (let i = pos + 1; ; ) {
-            const q = text.indexOf('"', i);
-            if (q < 0) break;
-            if (text.charCodeAt(q + 1) === QUOTE) i = q + 2;
-            else {
-              stop = q + 1;
-              break;
-            }
-          }
-        }
-      }
-      this.ranges[2 * f] = pos;
-      this.ranges[2 * f + 1] = stop;
-      pos = stop + 1;
-    }
-    return this;
+/** The end of the field of `text` that starts at `pos`: the comma after it, or the text's end; `pos` itself when the field is empty. */
+function fieldStop(text: string, pos: number): number {
+  if (pos >= text.length) return pos;
+  const c = text.charCodeAt(pos);
+  if (c === COMMA) return pos;
+  if (c !== QUOTE) {
+    const stop = text.indexOf(',', pos);
+    return stop < 0 ? text.length : stop;
   }
-
-  /** A field's value: null when unquoted and empty (csv.ts fieldValue). */
-  value(column: number): string | null {
-    const start = this.ranges[2 * column]!;
-    const stop = this.ranges[2 * column + 1]!;
-    if (start === stop) return null;
-    if (this.text.charCodeAt(start) !== QUOTE) return this.text.slice(start, stop);
-    const inner = this.text.slice(start + 1, stop - 1);
-    return inner.includes('"') ? inner.replaceAll('""', '"') : inner;
+  for (let i = pos + 1; ; ) {
+    const q = text.indexOf('"', i);
+    if (q < 0) return text.length;
+    if (text.charCodeAt(q + 1) === QUOTE) i = q + 2;
+    else return q + 1;
   }
 }
-const row = new RowText();
+
+/** A field's value: null when unquoted and empty (csv.ts fieldValue). */
+function fieldText(text: string, start: number, stop: number): string | null {
+  if (start === stop) return null;
+  if (text.charCodeAt(start) !== QUOTE) return text.slice(start, stop);
+  const inner = text.slice(start + 1, stop - 1);
+  return inner.includes('"') ? inner.replaceAll('""', '"') : inner;
+}
+
 const column = (columns: string[], name: string) => columns.indexOf(name);
 
-/** For each label, the columns of its own properties: a row is decoded only as far as its label needs. */
-const NODE_PLAN = new Map(
-  LABEL_NAMES.map((label) => [label, Object.entries(LABELS[label].props).map(([name, def]) => ({ name, def, at: column(NODE_COLUMNS, name) }))]),
-);
-const LINK_PLAN = new Map(
-  LINK_TYPE_NAMES.map((type) => [type, Object.entries(LINK_TYPES[type].props).map(([name, def]) => ({ name, def, at: column(LINK_COLUMNS, name) }))]),
-);
-const N = { id: column(NODE_COLUMNS, 'id'), label: column(NODE_COLUMNS, 'label'), owners: column(NODE_COLUMNS, 'owners'), createdAt: column(NODE_COLUMNS, 'createdAt'), updatedAt: column(NODE_COLUMNS, 'updatedAt') };
-const L = { key: column(LINK_COLUMNS, 'key'), owner: column(LINK_COLUMNS, 'owner'), owners: column(LINK_COLUMNS, 'owners'), sources: column(LINK_COLUMNS, 'sources'), createdAt: column(LINK_COLUMNS, 'createdAt'), createdBy: column(LINK_COLUMNS, 'createdBy') };
+/** What a column holds for one label or link type: one of its properties (its place in the model's order), or a field every record has. */
+const SKIP = -1;
+const CREATED_AT = -2;
+const UPDATED_AT = -3;
+const CREATED_BY = -4;
+const KEY = -5;
+const OWNER = -6;
+const SOURCES = -7;
 
-function props(r: RowText, plan: { name: string; def: PropDef; at: number }[]): Props {
+interface Plan {
+  /** The label's or type's properties, in the model's order (the order of a decoded record's keys). */
+  props: { name: string; def: PropDef }[];
+  /** Per column: the property's index in `props`, or a field every record has, or SKIP. */
+  roles: Int8Array;
+  /** Values found by the walk, by property (reused by every call: decoding is synchronous). */
+  found: (string | null)[];
+}
+
+function plan(columns: string[], props: Record<string, PropDef>, common: Record<string, number>): Plan {
+  const entries = Object.entries(props).map(([name, def]) => ({ name, def }));
+  const roles = new Int8Array(columns.length).fill(SKIP);
+  for (const [name, role] of Object.entries(common)) roles[column(columns, name)] = role;
+  entries.forEach((p, i) => (roles[column(columns, p.name)] = i));
+  return { props: entries, roles, found: entries.map(() => null) };
+}
+
+/** For each label, which columns its nodes use: a row is decoded only as far as its label needs. */
+const NODE_PLAN = new Map(LABEL_NAMES.map((label) => [label, plan(NODE_COLUMNS, LABELS[label].props, { createdAt: CREATED_AT, updatedAt: UPDATED_AT })]));
+const LINK_PLAN = new Map(
+  LINK_TYPE_NAMES.map((type) => [type, plan(LINK_COLUMNS, LINK_TYPES[type].props, { createdAt: CREATED_AT, createdBy: CREATED_BY, key: KEY, owner: OWNER, sources: SOURCES })]),
+);
+const NODE_FIRST = column(NODE_COLUMNS, 'owners') + 1;
+const LINK_FIRST = column(LINK_COLUMNS, 'owners') + 1;
+
+/** The plan's properties the walk found, typed, in the model's order; `found` is cleared for the next row. */
+function collect(p: Plan): Props {
   const out: Props = {};
-  for (const p of plan) {
-    const v = r.value(p.at);
-    if (v !== null) out[p.name] = typed(p.def, v);
+  for (let i = 0; i < p.found.length; i++) {
+    const v = p.found[i]!;
+    if (v === null) continue;
+    out[p.props[i]!.name] = typed(p.props[i]!.def, v);
+    p.found[i] = null;
   }
   return out;
 }
@@ -135,13 +147,30 @@ function ownership(encoded: string | null): { owners: string[]; grants: string[]
 
 /** The node whose row is `buf[start, end)`, as mapping.ts's toNode gives it (keys in its order). */
 export function decodeNode(buf: Uint8Array, start: number, end: number): GraphNode {
-  const r = row.read(buf, start, end, NODE_COLUMNS.length);
-  const id = r.value(N.id)!;
-  const label = r.value(N.label) as Label;
-  const { owners, grants } = ownership(r.value(N.owners));
-  const props_ = props(r, NODE_PLAN.get(label)!);
-  const createdAt = r.value(N.createdAt) ?? '';
-  const updatedAt = r.value(N.updatedAt) ?? '';
+  const text = (buf as Buffer).toString('utf8', start, end);
+  // _row, id, label, owners: the columns every row starts with (NODE_COLUMNS).
+  let pos = fieldStop(text, 0) + 1;
+  let stop = fieldStop(text, pos);
+  const id = fieldText(text, pos, stop)!;
+  pos = stop + 1;
+  stop = fieldStop(text, pos);
+  const label = fieldText(text, pos, stop) as Label;
+  pos = stop + 1;
+  stop = fieldStop(text, pos);
+  const { owners, grants } = ownership(fieldText(text, pos, stop));
+  const p = NODE_PLAN.get(label)!;
+  let createdAt = '';
+  let updatedAt = '';
+  for (let c = NODE_FIRST; c < NODE_COLUMNS.length; c++) {
+    pos = stop + 1;
+    stop = fieldStop(text, pos);
+    if (stop === pos) continue;
+    const role = p.roles[c]!;
+    if (role >= 0) p.found[role] = fieldText(text, pos, stop);
+    else if (role === CREATED_AT) createdAt = fieldText(text, pos, stop)!;
+    else if (role === UPDATED_AT) updatedAt = fieldText(text, pos, stop)!;
+  }
+  const props_ = collect(p);
   return grants.length > 0 ? { id, label, owners, grants, props: props_, createdAt, updatedAt } : { id, label, owners, props: props_, createdAt, updatedAt };
 }
 
@@ -161,15 +190,31 @@ export function decodeNodeText(buf: Uint8Array, start: number, end: number, name
 
 /** The link whose row is `buf[start, end)`, as mapping.ts's toLink gives it (keys in its order). */
 export function decodeLink(buf: Uint8Array, start: number, end: number, type: LinkType, from: string, to: string): GraphLink {
-  const r = row.read(buf, start, end, LINK_COLUMNS.length);
-  const key = r.value(L.key) ?? '';
-  const owner = r.value(L.owner) ?? '';
-  const { owners, grants } = ownership(r.value(L.owners));
-  const cited = r.value(L.sources);
+  const text = (buf as Buffer).toString('utf8', start, end);
+  // _from, _to, owners: the columns every row starts with (LINK_COLUMNS); the ends are known already.
+  let pos = fieldStop(text, fieldStop(text, 0) + 1) + 1;
+  let stop = fieldStop(text, pos);
+  const { owners, grants } = ownership(fieldText(text, pos, stop));
+  const p = LINK_PLAN.get(type)!;
+  let key = '';
+  let owner = '';
+  let cited: string | null = null;
+  let createdAt = '';
+  let createdBy = '';
+  for (let c = LINK_FIRST; c < LINK_COLUMNS.length; c++) {
+    pos = stop + 1;
+    stop = fieldStop(text, pos);
+    if (stop === pos) continue;
+    const role = p.roles[c]!;
+    if (role >= 0) p.found[role] = fieldText(text, pos, stop);
+    else if (role === KEY) key = fieldText(text, pos, stop)!;
+    else if (role === OWNER) owner = fieldText(text, pos, stop)!;
+    else if (role === SOURCES) cited = fieldText(text, pos, stop);
+    else if (role === CREATED_AT) createdAt = fieldText(text, pos, stop)!;
+    else if (role === CREATED_BY) createdBy = fieldText(text, pos, stop)!;
+  }
   const sources = cited ? cited.split(LIST_SEPARATOR) : [];
-  const props_ = props(r, LINK_PLAN.get(type)!);
-  const createdAt = r.value(L.createdAt) ?? '';
-  const createdBy = r.value(L.createdBy) ?? '';
+  const props_ = collect(p);
   return grants.length > 0
     ? { type, from, to, key, owner, owners, grants, sources, props: props_, createdAt, createdBy }
     : { type, from, to, key, owner, owners, sources, props: props_, createdAt, createdBy };

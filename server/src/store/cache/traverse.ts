@@ -50,6 +50,8 @@ const other = (cache: GraphCache, l: number, v: number) => (cache.linkFrom[l] ==
 /** Marks of the nodes a traversal has reached: `seen[v] === epoch`. Traversals are synchronous, so one set serves all. */
 let seen = new Uint32Array(0);
 let epoch = 0;
+/** Degrees of the nodes linksAmong is given, by node (valid where marked). */
+let degrees = new Uint32Array(0);
 
 function freshMarks(size: number): number {
   if (seen.length < size) seen = new Uint32Array(Math.max(size, 2 * seen.length));
@@ -91,21 +93,26 @@ export function reach(cache: GraphCache, seeds: number[], hops: number, f: LinkF
  * costs its links among them, not all of its own.
  */
 export function linksAmong(cache: GraphCache, nodes: number[], f: LinkFilter): GraphLink[] {
-  const degree = new Map<number, number>();
-  for (const v of nodes) degree.set(v, cache.degree(v));
-  const before = (x: number, y: number) => {
-    const dx = degree.get(x)!;
-    const dy = degree.get(y)!;
-    return dx < dy || (dx === dy && x < y);
-  };
+  // The nodes are marked (seen[v] === mark) and their degrees kept by node: a Map of them was
+  // most of this function's own time.
+  const mark = freshMarks(cache.nodeCount);
+  if (degrees.length < seen.length) degrees = new Uint32Array(seen.length);
+  const members: number[] = [];
+  for (const v of nodes) {
+    if (seen[v] === mark) continue;
+    seen[v] = mark;
+    degrees[v] = cache.degree(v);
+    members.push(v);
+  }
+  const before = (x: number, y: number) => degrees[x]! < degrees[y]! || (degrees[x] === degrees[y] && x < y);
   let last = -1;
-  for (const v of degree.keys()) if (last === -1 || before(last, v)) last = v;
+  for (const v of members) if (last === -1 || before(last, v)) last = v;
   const links: GraphLink[] = [];
-  for (const v of degree.keys()) {
+  for (const v of members) {
     if (v === last && !cache.linksItself(v)) continue;
     cache.forEachLink(v, (l) => {
       const w = cache.linkFrom[l] === v ? cache.linkTo[l]! : cache.linkFrom[l]!;
-      if ((w === v || (degree.has(w) && before(v, w))) && passes(cache, f, l)) links.push(cache.link(l));
+      if ((w === v || (seen[w] === mark && before(v, w))) && passes(cache, f, l)) links.push(cache.link(l));
     });
   }
   const keyed = links.map((l) => [linkIdentity(l), l] as const);
