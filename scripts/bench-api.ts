@@ -4,6 +4,8 @@
  *   2. requests/s for a 20-neighbour query at 20 concurrent clients over loopback HTTP;
  *   3. p95 and failures under 50 concurrent clients running a mixed investigation workload.
  * Clients run in this process, on the same 2 cores as the server, so loopback figures are a floor.
+ * The server runs with the young generation `npm start` gives it (`--max-semi-space-size=64`,
+ * from package.json's bench:api and from test/bench/run.ts).
  *
  *   npm run bench:api -- [--scale city|demo] [--seconds 10] [--samples 200] [--dir D]
  *

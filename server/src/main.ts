@@ -12,7 +12,17 @@ import { loadDemo } from './import/demo';
 import { StoreLockedError } from './store/graph-store';
 import { openStore } from './store/open-store';
 
-/** The only file with side effects: read the config, open the store, load the demo once, listen. */
+/**
+ * The only file with side effects: read the config, open the store, load the demo once, listen.
+ *
+ * package.json starts it with `--max-semi-space-size=64`, a young generation four times V8's
+ * default: an answer makes many short-lived objects (decoded records, the result, its JSON), and
+ * with twenty requests in flight the default's scavenges came often enough to copy and promote
+ * what in-flight requests still held. A 20-neighbour query over loopback at 20 clients on the
+ * city data (2 shared cores at load 3-5, four runs each way): 38-78 µs of GC pauses and 565-781 µs
+ * of CPU a request by default, 14-23 µs and 466-623 µs with it; 32 MB gave 28-39 µs and 626-829 µs.
+ * scripts/bench-api.ts runs the server with the same flag.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });

@@ -92,10 +92,13 @@ function seedRow(scale: string): Row {
 
 type GraphStoreCounts = () => Promise<{ nodes: number; links: number; sources: number }>;
 
-/** Rows a benchmark script prints as its last line of JSON, run in a process of its own (its own heap, its own RSS). */
-function childRows(what: string, args: string[]): Row[] {
+/**
+ * Rows a benchmark script prints as its last line of JSON, run in a process of its own (its own
+ * heap, its own RSS), with `nodeFlags` before the script.
+ */
+function childRows(what: string, args: string[], nodeFlags: string[] = []): Row[] {
   console.log(`${what}: running ${args.join(' ')} ...`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  const run = spawnSync(process.execPath, [...nodeFlags, '--import', 'tsx', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
   if (run.status !== 0) throw new Error(`${what} bench failed (exit ${run.status})`);
   const text = run.stdout.trim();
   const rows = JSON.parse(text.slice(text.startsWith('[') ? 0 : text.lastIndexOf('\n[') + 1)) as (Row & { met?: boolean })[];
@@ -174,7 +177,8 @@ async function main() {
   // The API rows run on the city store the city rows imported (the import takes minutes).
   const cityStore = join(work, 'city-store');
   if (parts.has('city')) rows.push(...(await benchCity(work, { keepStore: cityStore })));
-  if (parts.has('api')) rows.push(...childRows('API', ['scripts/bench-api.ts', '--scale', 'city', '--dir', cityStore]));
+  // The server's young generation as `npm start` sizes it (package.json; main.ts says why).
+  if (parts.has('api')) rows.push(...childRows('API', ['scripts/bench-api.ts', '--scale', 'city', '--dir', cityStore], ['--max-semi-space-size=64']));
   if (parts.has('web')) rows.push(...childRows('web', ['test/bench/web/bench.ts']));
   if (parts.has('sheets')) rows.push(...childRows('sheets', ['test/bench/sheets.ts', '--rows', String(opts.sheetRows), '--dir', join(work, 'sheets')]));
   // Analysis scores run on the city fixture (bundle, ground truth and store), built once under tmp unless given.
