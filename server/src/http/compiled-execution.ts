@@ -2,6 +2,7 @@ import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLError, GraphQ
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { graphqlJs } from '../schema/graphql-js';
+import { plainVariables } from './plain-variables';
 
 type Execute = (args: ExecutionArgs) => unknown;
 
@@ -11,6 +12,8 @@ export interface Compiled {
   kind: OperationTypeNode;
   document: DocumentNode;
   variables: readonly VariableDefinitionNode[];
+  /** The quick check of its variables when all are built-in scalars (plain-variables.ts). */
+  plain: ReturnType<typeof plainVariables>;
 }
 
 /** How many documents yoga has validated are remembered by their text, for json-post.ts. */
@@ -59,7 +62,8 @@ export function compiledExecution(schema: GraphQLSchema): CompiledExecution {
     if (entry === undefined) {
       const operation = graphqlJs.getOperationAST(document, operationName);
       const result = operation && operation.operation !== 'subscription' ? compileQuery(schema, document, operationName ?? undefined) : null;
-      entry = result && isCompiledQuery(result) ? { query: result, kind: operation!.operation, document, variables: operation!.variableDefinitions ?? [] } : null;
+      const variables = operation?.variableDefinitions ?? [];
+      entry = result && isCompiledQuery(result) ? { query: result, kind: operation!.operation, document, variables, plain: plainVariables(schema, variables) } : null;
       byName.set(name, entry);
     }
     return entry;
@@ -72,8 +76,9 @@ export function compiledExecution(schema: GraphQLSchema): CompiledExecution {
     if (byText.size > KNOWN_DOCUMENTS) byText.delete(byText.keys().next().value!);
   }
 
+  // Variables plainly right need no second coercion (graphql-jit's compiled one still runs).
   const refuses = (entry: Compiled, variables: Record<string, unknown> | null | undefined): boolean =>
-    graphqlJs.getVariableValues(schema, entry.variables, variables ?? {}, { maxErrors: 50 }).errors !== undefined;
+    !entry.plain?.accepts(variables) && graphqlJs.getVariableValues(schema, entry.variables, variables ?? {}, { maxErrors: 50 }).errors !== undefined;
 
   function run(entry: Compiled, context: unknown, variables: Record<string, unknown> | null | undefined, root?: unknown): ExecutionResult | Promise<ExecutionResult> {
     const result = entry.query.query(root, context, variables) as ExecutionResult | Promise<ExecutionResult>;
