@@ -51,4 +51,32 @@ describe('links already stored, found in a large batch', () => {
       await store.close();
     }
   });
+
+  it('keep a sole row citation through an update, in every read, so the same batch again writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stored-links-'));
+    const cited = (amount: number, extra: string[] = []): Batch => ({
+      sources: [],
+      nodes: [1, 2].map((n) => ({ id: `card:${n}`, label: 'BankCard' as const, owner: 'sh-psb', props: { number: String(n) } })),
+      links: [{ type: 'TRANSFERRED', from: 'card:1', to: 'card:2', key: 'T1', owner: 'sh-psb', sources: [`src:sheet:${'b'.repeat(64)}#Sheet1!7`, ...extra], props: { txId: 'T1', amount, at: '2026-02-01T00:00:00.000Z' } }],
+    });
+    const nothing = { nodesCreated: 0, nodesUpdated: 0, linksCreated: 0, linksUpdated: 0, sourcesCreated: 0 };
+    let store = await openKuzuStore(dir, { cache: false });
+    try {
+      await store.upsert(cited(100), 'a');
+      expect(await store.upsert(cited(250), 'a')).toEqual({ ...nothing, linksUpdated: 1 });
+      expect(await store.upsert(cited(250), 'a')).toEqual(nothing);
+    } finally {
+      await store.close();
+    }
+    // The in-memory graph is loaded from an export of the link tables.
+    store = await openKuzuStore(dir);
+    try {
+      const { links } = await store.subgraph(viewer, ['card:1', 'card:2']);
+      expect(links.map((l) => [l.sources, l.props.amount, l.props.at])).toEqual([[[`src:sheet:${'b'.repeat(64)}#Sheet1!7`], 250, '2026-02-01T00:00:00.000Z']]);
+      expect(await store.upsert(cited(250, ['src:more']), 'a')).toEqual({ ...nothing, linksUpdated: 1 });
+      expect(await store.upsert(cited(250, ['src:more']), 'a')).toEqual(nothing);
+    } finally {
+      await store.close();
+    }
+  });
 });

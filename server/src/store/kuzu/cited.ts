@@ -53,7 +53,12 @@ export function joinSources(citedIn: string | null | undefined, citedRow: unknow
   return citedIn === null || citedIn === undefined ? [...rest] : [`${citedIn}${Number(citedRow)}`, ...rest];
 }
 
-/** The Cypher expression of link variable `r`'s whole sources list. */
+/**
+ * The Cypher expression of link variable `r`'s whole sources list. A link updated with no
+ * sources beside its citation has a null list (the update statement stores an empty list as null), and
+ * list_concat with a null is null: that case is the citation alone.
+ */
 export function sourcesColumn(r: string): string {
-  return `CASE WHEN ${r}.citedIn IS NULL THEN ${r}.sources ELSE list_concat([concat(${r}.citedIn, CAST(${r}.citedRow AS STRING))], ${r}.sources) END`;
+  const cited = `concat(${r}.citedIn, CAST(${r}.citedRow AS STRING))`;
+  return `CASE WHEN ${r}.citedIn IS NULL THEN ${r}.sources WHEN ${r}.sources IS NULL THEN [${cited}] ELSE list_concat([${cited}], ${r}.sources) END`;
 }
