@@ -6,6 +6,7 @@ import type { Props, UpsertResult } from '../../domain/types';
 import { linkIdentity, type CheckedBatch, type CheckedLink, type CheckedNode } from '../batch-check';
 import { encodeOwners, mergeOwners } from '../visibility';
 import { splitSources } from './cited';
+import { splitTime } from './split-time';
 import { kuzuType } from './ddl';
 import type { KuzuSession } from './kuzu-runner';
 import { copyRows, tableColumns, type TableColumns } from './staging';
@@ -112,7 +113,12 @@ async function writeLinks(s: KuzuSession, copy: Copier, links: CheckedLink[], ex
     if (text === undefined) sole.set(owners[0]!, (text = encodeOwners(owners)));
     return text;
   };
-  const row = (l: CheckedLink) => ({ from: l.from, to: l.to, key: l.key, owner: l.owner, owners: ownersOf(l.owners), ...splitSources(l.sources), createdAt: now, createdBy: by });
+  const row = (l: CheckedLink) => {
+    const cited = splitSources(l.sources);
+    const time = splitTime(l.props.at);
+    // The row's at and atMs take the place of the link's own at (staging.ts: the row wins).
+    return { from: l.from, to: l.to, key: l.key, owner: l.owner, owners: ownersOf(l.owners), citedIn: cited.citedIn, citedRow: cited.citedRow, sources: cited.sources, at: time.at, atMs: time.atMs, createdAt: now, createdBy: by };
+  };
   for (const [type, fresh] of byType) await copy(type, fresh, row, (l) => l.props);
 
   let linksUpdated = 0;
@@ -123,7 +129,7 @@ async function writeLinks(s: KuzuSession, copy: Copier, links: CheckedLink[], ex
     const differs = Object.entries(link.props).some(([k, v]) => !same(before.props[k], v));
     if (!differs && owners === before.owners && sources.length === before.sources.length) continue;
     const props = { ...before.props, ...link.props };
-    await s.query(updateLinkStatement(link.type, Object.keys(props)), { ...props, from: link.from, to: link.to, key: link.key, owners, ...splitSources(sources) });
+    await s.query(updateLinkStatement(link.type, Object.keys(props)), { ...props, ...('at' in props ? splitTime(props.at) : {}), from: link.from, to: link.to, key: link.key, owners, ...splitSources(sources) });
     linksUpdated++;
   }
   return { linksCreated: links.length - known.length, linksUpdated };
@@ -153,7 +159,8 @@ const UPDATE_NODES =
   ['n.owners = r.owners', 'n.updatedAt = $now', ...UPDATABLE_NODE_PROPS.map((p) => `n.${p} = CAST(r.${p} AS ${kuzuType(p, NODE_PROPS[p]!)})`)].join(', ');
 
 function updateLinkStatement(type: LinkType, props: string[]): string {
-  const sets = props.map((p) => `r.${p} = CAST($${p} AS ${kuzuType(p, LINK_PROPS[p]!)})`);
+  // A time is set in both its columns (split-time.ts), so an older text time gives way to the number.
+  const sets = props.flatMap((p) => [`r.${p} = CAST($${p} AS ${kuzuType(p, LINK_PROPS[p]!)})`, ...(p === 'at' ? ['r.atMs = CAST($atMs AS INT64)'] : [])]);
   return (
     `MATCH (a:Entity {id: $from})-[r:${type}]->(b:Entity {id: $to}) WHERE r.key = $key ` +
     `SET ${['r.owners = $owners', 'r.sources = CAST($sources AS STRING[])', 'r.citedIn = CAST($citedIn AS STRING)', 'r.citedRow = CAST($citedRow AS INT64)', ...sets].join(', ')}`

@@ -12,6 +12,7 @@ import { JUDGEMENT_PROPS } from '../judgements';
 import { SHEET_MAPPING_PROPS } from '../sheet-mappings';
 import { TASK_FORCE_TABLES } from '../task-forces';
 import { CITED_COLUMNS } from './cited';
+import { TIME_COLUMNS } from './split-time';
 
 /**
  * The embedded engine's tables, derived from the model. All labels share one node table,
@@ -19,12 +20,13 @@ import { CITED_COLUMNS } from './cited';
  * its table, and most reads start from an id whose label the caller does not know (a lookup
  * across eight tables measured 20 ms against 2 ms on one, at 1M nodes). Every link table
  * carries every link property, so a pattern over all link types can read `r.at` whatever the type,
- * and the two columns of a split-off row citation (cited.ts), which a store made before them gains.
+ * and the columns of a split-off row citation (cited.ts) and time (split-time.ts), which a store
+ * made before them gains.
  */
 export function kuzuDdl(): string[] {
   const nodeColumns = columns(allNodeProps(), 'id');
   const linkColumns = columns(allLinkProps());
-  const cited = Object.entries(CITED_COLUMNS);
+  const cited = Object.entries({ ...CITED_COLUMNS, ...TIME_COLUMNS });
   return [
     `CREATE NODE TABLE IF NOT EXISTS Entity(${nodeColumns}, PRIMARY KEY (id))`,
     `CREATE NODE TABLE IF NOT EXISTS Source(${columns(SOURCE_PROPS, 'id')}, PRIMARY KEY (id))`,

@@ -3,6 +3,7 @@ import { allLinkProps, LINK_TYPES, type LinkType } from '../../domain/model';
 import type { Props } from '../../domain/types';
 import { linkIdentity, type CheckedLink } from '../batch-check';
 import { sourcesColumn } from './cited';
+import { timeColumn } from './split-time';
 import type { KuzuSession } from './kuzu-runner';
 import { exportColumn, exportedValue, exportRecords, JOIN_LIMIT } from './table-export';
 
@@ -40,7 +41,7 @@ async function joined(s: KuzuSession, type: LinkType, links: CheckedLink[], into
   const props = Object.keys(LINK_TYPES[type].props);
   const text =
     `UNWIND $rows AS r MATCH (a:Entity {id: r.f})-[l:${type}]->(b:Entity {id: r.t}) WHERE l.key = r.k ` +
-    `RETURN a.id AS from, b.id AS to, l.key AS key, l.owners AS owners, ${sourcesColumn('l')} AS sources${props.map((p) => `, l.${p} AS ${p}`).join('')}`;
+    `RETURN a.id AS from, b.id AS to, l.key AS key, l.owners AS owners, ${sourcesColumn('l')} AS sources${props.map((p) => `, ${column(p)} AS ${p}`).join('')}`;
   for (const r of await s.query(text, { rows: links.map((l) => ({ f: l.from, t: l.to, k: l.key })) })) {
     const state: StoredLink = { owners: String(r.owners ?? ''), sources: (r.sources as string[] | undefined) ?? [], props: {} };
     for (const p of props) if (r[p] !== undefined && r[p] !== null) state.props[p] = r[p] as Props[string];
@@ -52,7 +53,7 @@ async function joined(s: KuzuSession, type: LinkType, links: CheckedLink[], into
 async function exported(s: KuzuSession, type: LinkType, wanted: Set<string>, file: string, into: Map<string, StoredLink>): Promise<void> {
   const props = Object.keys(LINK_TYPES[type].props);
   const defs = props.map((p) => LINK_PROPS[p]);
-  const query = `MATCH (a:Entity)-[l:${type}]->(b:Entity) RETURN a.id, b.id, l.key, l.owners, ${exportColumn('l', 'sources', LINK_PROPS.sources)}${props.map((p) => `, l.${p}`).join('')}`;
+  const query = `MATCH (a:Entity)-[l:${type}]->(b:Entity) RETURN a.id, b.id, l.key, l.owners, ${exportColumn('l', 'sources', LINK_PROPS.sources)}${props.map((p) => `, ${column(p)}`).join('')}`;
   const prefix = `${type}|`;
   await exportRecords(s, query, file, (fields) => {
     const identity = `${prefix}${fields[0]}|${fields[1]}|${fields[2] ?? ''}`;
@@ -66,3 +67,6 @@ async function exported(s: KuzuSession, type: LinkType, wanted: Set<string>, fil
     into.set(identity, state);
   });
 }
+
+/** A link property's column; its time as text from whichever column holds it (split-time.ts). */
+const column = (p: string) => (p === 'at' ? timeColumn('l') : `l.${p}`);

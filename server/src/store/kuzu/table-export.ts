@@ -4,6 +4,7 @@ import type { PropValue } from '../../domain/types';
 import { fieldEnd, fieldValue, scanRecords } from '../cache/csv';
 import { LIST_SEPARATOR, typed } from '../cache/layout';
 import { sourcesColumn } from './cited';
+import { timeColumn } from './split-time';
 import type { KuzuSession } from './kuzu-runner';
 
 /**
@@ -17,10 +18,12 @@ export const JOIN_LIMIT = 1_000;
 
 /**
  * The expression that exports `variable.name`: a list joined by LIST_SEPARATOR (decoded by
- * `exportedValue`); a link's sources with its split-off row citation in front (cited.ts).
+ * `exportedValue`); a link's sources with its split-off row citation in front (cited.ts); a link's
+ * time as text from whichever column holds it (split-time.ts).
  */
 export function exportColumn(variable: string, name: string, def: PropDef | undefined): string {
   if (name === 'sources') return `list_to_string('${LIST_SEPARATOR}', ${sourcesColumn(variable)})`;
+  if (name === 'at') return timeColumn(variable);
   return def?.type === 'stringList' && name !== 'owners' ? `list_to_string('${LIST_SEPARATOR}', ${variable}.${name})` : `${variable}.${name}`;
 }
 

@@ -1,5 +1,6 @@
 import type { Row } from '../runner';
 import { joinSources } from './cited';
+import { joinTime } from './split-time';
 
 interface KuzuInternalId {
   table: number;
@@ -31,6 +32,12 @@ export function plain(value: unknown): unknown {
     if (out.citedIn !== undefined) out.sources = joinSources(out.citedIn as string, out.citedRow, out.sources as string[] | undefined);
     delete out.citedIn;
     delete out.citedRow;
+  }
+  // A link's time stored as a number (split-time.ts) goes back as its text.
+  if ('atMs' in v) {
+    const at = joinTime(out.at, out.atMs);
+    if (at !== undefined) out.at = at;
+    delete out.atMs;
   }
   return out;
 }
