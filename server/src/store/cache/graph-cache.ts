@@ -260,12 +260,13 @@ export class GraphCache {
     return decodeNodeText(rows.buffer, rows.start[slot]!, rows.end[slot]!, names);
   }
 
-  link(l: number): GraphLink {
+  /** Link `l`; `from` and `to`, when the caller has its ends' ids at hand, spare decoding them again. */
+  link(l: number, from?: string, to?: string): GraphLink {
     const override = this.linkOverride.get(l);
     if (override) return override;
     const rows = this.linkRows[this.linkRowFile[l]!]!;
     const slot = this.linkRowSlot[l]!;
-    return decodeLink(rows.buffer, rows.start[slot]!, rows.end[slot]!, this.type(l), this.ids.id(this.linkFrom[l]!), this.ids.id(this.linkTo[l]!));
+    return decodeLink(rows.buffer, rows.start[slot]!, rows.end[slot]!, this.type(l), from ?? this.ids.id(this.linkFrom[l]!), to ?? this.ids.id(this.linkTo[l]!));
   }
 
   /** The link of `type` from → to with `key`, if cached. */

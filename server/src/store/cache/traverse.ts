@@ -107,12 +107,15 @@ export function linksAmong(cache: GraphCache, nodes: number[], f: LinkFilter): G
   const before = (x: number, y: number) => degrees[x]! < degrees[y]! || (degrees[x] === degrees[y] && x < y);
   let last = -1;
   for (const v of members) if (last === -1 || before(last, v)) last = v;
+  // Each node's id decoded once, not once a link: the links among a few nodes share their ends.
+  const ids = new Map<number, string>();
+  const idOf = (v: number) => ids.get(v) ?? ids.set(v, cache.nodeId(v)).get(v)!;
   const links: GraphLink[] = [];
   for (const v of members) {
     if (v === last && !cache.linksItself(v)) continue;
     cache.forEachLink(v, (l) => {
       const w = cache.linkFrom[l] === v ? cache.linkTo[l]! : cache.linkFrom[l]!;
-      if ((w === v || (seen[w] === mark && before(v, w))) && passes(cache, f, l)) links.push(cache.link(l));
+      if ((w === v || (seen[w] === mark && before(v, w))) && passes(cache, f, l)) links.push(cache.link(l, idOf(cache.linkFrom[l]!), idOf(cache.linkTo[l]!)));
     });
   }
   const keyed = links.map((l) => [linkIdentity(l), l] as const);
