@@ -10,7 +10,10 @@ describe('a link time in two columns', () => {
     expect(splitTime('2026-02-05T06:05:32.123Z')).toEqual({ at: null, atMs: 1770271532123 });
     expect(splitTime('1970-01-01T00:00:00.000Z')).toEqual({ at: null, atMs: 0 });
     expect(splitTime('9999-12-31T23:59:59.999Z')).toEqual({ at: null, atMs: 253402300799999 });
-    for (const text of ['1969-12-31T23:59:59.999Z', '2026-02-05T06:05:32Z', '2026-02-05T14:05:32.000+08:00', '2026-02-30T00:00:00.000Z', '2026-13-01T00:00:00.000Z', ' 2026-02-05T06:05:32.123Z', ''])
+    expect(splitTime('2024-02-29T23:59:59.999Z')).toEqual({ at: null, atMs: Date.UTC(2024, 1, 29, 23, 59, 59, 999) });
+    expect(splitTime('2026-01-31T00:00:00.000Z')).toEqual({ at: null, atMs: Date.UTC(2026, 0, 31) });
+    const rolledOver = ['2026-02-29T00:00:00.000Z', '2026-02-30T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-01-01T24:00:00.000Z', '2026-01-01T23:60:00.000Z', '2026-01-32T00:00:00.000Z'];
+    for (const text of ['1969-12-31T23:59:59.999Z', '2026-02-05T06:05:32Z', '2026-02-05T14:05:32.000+08:00', ...rolledOver, '2026-13-01T00:00:00.000Z', ' 2026-02-05T06:05:32.123Z', ''])
       expect(splitTime(text)).toEqual({ at: text, atMs: null });
     expect(splitTime(undefined)).toEqual({ at: null, atMs: null });
     expect(splitTime(12)).toEqual({ at: null, atMs: null });

@@ -27,9 +27,15 @@ export function splitTime(at: unknown): SplitTime {
   if (typeof at !== 'string') return NO_TIME;
   if (!CANONICAL.test(at)) return { at, atMs: null };
   const ms = Date.parse(at);
-  // A canonical-looking time that is no real one (`2026-02-30T…`) stays text, as it was written.
-  return Number.isNaN(ms) || new Date(ms).toISOString() !== at ? { at, atMs: null } : { at: null, atMs: ms };
+  if (Number.isNaN(ms)) return { at, atMs: null };
+  // Date.parse rolls a day past its month's end or hour 24 over (`2026-02-30T…` is 2 March): such
+  // a time stays text, as it was written. Only those can roll over, so only those are written back to compare.
+  if (digits(at, 8) <= 28 && digits(at, 11) <= 23) return { at: null, atMs: ms };
+  return new Date(ms).toISOString() === at ? { at: null, atMs: ms } : { at, atMs: null };
 }
+
+/** The two-digit number at `i` of a string the pattern above has checked. */
+const digits = (text: string, i: number) => (text.charCodeAt(i) - 48) * 10 + text.charCodeAt(i + 1) - 48;
 
 /** The time a stored row's columns hold; undefined when neither does. */
 export function joinTime(at: unknown, atMs: unknown): string | undefined {
