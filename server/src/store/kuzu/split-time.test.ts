@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +40,11 @@ describe('a link time in two columns', () => {
     } finally {
       await runner.close();
     }
+  });
+
+  it('is the expression warning-contacts.kuzu.cypher writes out (a Cypher file cannot call it)', () => {
+    const file = readFileSync(join(import.meta.dirname, '../../../../cypher/warning-contacts.kuzu.cypher'), 'utf8');
+    const squeeze = (text: string) => text.replace(/\s+/g, ' ');
+    expect(squeeze(file)).toContain(squeeze(`${timeColumn('r')} AS at`));
   });
 });
